@@ -1,0 +1,87 @@
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import Article, Expert, Page, Source, Topic
+
+
+@admin.register(Expert)
+class ExpertAdmin(admin.ModelAdmin):
+    list_display = ["name", "credentials", "updated_at"]
+    search_fields = ["name", "credentials"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 1
+    fields = ["position", "title", "publisher", "url", "year"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "author", "reviewer", "published_at", "reviewed_at", "preview_link"]
+    list_filter = ["status", "topics", "author", "reviewer", "published_at", "reviewed_at"]
+    list_select_related = ["author", "reviewer"]
+    search_fields = ["title", "lead", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author", "reviewer"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["preview_link", "created_at", "updated_at"]
+    inlines = [SourceInline]
+    actions = ["send_to_review", "publish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "topics"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
+        ("People", {"fields": ["author", "reviewer", "reviewed_at"]}),
+        ("Publication", {"fields": ["status", "published_at", "preview_link", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj):
+        if not obj.pk:
+            return "Save the article to preview it."
+        url = reverse("articles:article-preview", args=[obj.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener">Preview</a>', url)
+
+    @admin.action(description="Send selected articles to medical review")
+    def send_to_review(self, request, queryset):
+        count = 0
+        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+            article.send_to_review()
+            count += 1
+        self.message_user(request, f"{count} article(s) sent to medical review.", messages.SUCCESS)
+
+    @admin.action(description="Publish selected articles")
+    def publish(self, request, queryset):
+        published = 0
+        for article in queryset:
+            problems = article.publish_problems()
+            if problems:
+                self.message_user(
+                    request,
+                    f"“{article}” was not published: {' and '.join(problems)}.",
+                    messages.ERROR,
+                )
+                continue
+            article.publish()
+            published += 1
+        if published:
+            self.message_user(request, f"{published} article(s) published.", messages.SUCCESS)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "updated_at"]
+    fields = ["slug", "title", "body"]
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()

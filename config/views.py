@@ -1,0 +1,33 @@
+import uuid
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def healthz(request):
+    """Database and cache reachable? 200 with "ok" for each, 503 when either is down."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as exc:  # any failure is a failed check, whatever the driver raises
+        checks["database"] = f"error: {exc.__class__.__name__}"
+    try:
+        # The Redis cache fails open (returns None instead of raising), so a round trip tells.
+        token = uuid.uuid4().hex
+        cache.set("healthz", token, 10)
+        checks["cache"] = "ok" if cache.get("healthz") == token else "error: no round trip"
+    except Exception as exc:
+        checks["cache"] = f"error: {exc.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def floor(request):
+    """A constant response: the benchmark's measure of what the server and middleware cost."""
+    return HttpResponse(b"ok", content_type="text/plain")

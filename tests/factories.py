@@ -1,0 +1,66 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from accounts.models import User
+from articles.models import Article, Expert, Source, Topic
+
+PASSWORD = "a long enough password"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"member{n}@example.com")
+    display_name = factory.Sequence(lambda n: f"Member {n}")
+    password = factory.django.Password(PASSWORD)
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Expert
+
+    name = factory.Sequence(lambda n: f"Expert {n}")
+    slug = factory.Sequence(lambda n: f"expert-{n}")
+    credentials = "M.D."
+    short_bio = "A specialist in thoracic oncology."
+    bio = "Has cared for people with lung cancer for many years."
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    description = "Articles on one part of living with the condition."
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published, reviewed article by default; pass status=... for the others."""
+
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Living well with treatment, part {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    lead = "What to expect, and what can help."
+    body = "An opening paragraph.\n\n## What it is\n\nSome words.\n\n## What helps\n\n- Rest\n- Good food\n"
+    author = factory.SubFactory(ExpertFactory)
+    reviewer = factory.SubFactory(ExpertFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=3))
+    reviewed_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=3))
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    article = factory.SubFactory(ArticleFactory)
+    title = factory.Sequence(lambda n: f"A study of things, number {n}")
+    publisher = "National Cancer Institute"
+    url = "https://www.cancer.gov/types/lung"
+    year = 2024
