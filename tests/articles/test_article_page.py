@@ -1,9 +1,12 @@
 import datetime
+import io
 import json
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from tests.factories import ArticleFactory, SourceFactory, TopicFactory, UserFactory
 
@@ -33,6 +36,12 @@ def full_article(author, reviewer):
     SourceFactory(article=article, title="Bone metastases overview", position=1)
     SourceFactory(article=article, title="Living with advanced lung cancer", position=2)
     return article
+
+
+def jpeg_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), "teal").save(buffer, "JPEG")
+    return buffer.getvalue()
 
 
 def json_ld(body):
@@ -77,10 +86,7 @@ def test_article_page_shows_every_element_in_order(client, full_article, author,
 
 
 def test_hero_figure_has_caption_and_credit(client, full_article):
-    from articles.demo.images import draw_hero
-    from django.core.files.base import ContentFile
-
-    full_article.hero_image.save("hero.jpg", ContentFile(draw_hero("waves")), save=True)
+    full_article.hero_image.save("hero.jpg", ContentFile(jpeg_bytes()), save=True)
     body = client.get("/resources/bone-health/").content.decode()
     assert re.search(r"<figure[^>]*>\s*<img src=\"/media/articles/[0-9a-f]{32}\.jpg\" alt=\"Soft blue waves\"", body)
     assert "Calm waves at dawn." in body and "Illustration: Kindred" in body
