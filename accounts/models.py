@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.cache import cache
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
+
+from .images import RandomName
 
 MEMBER_COUNT_KEY = "accounts:member-count"
 
@@ -48,6 +52,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.TextField(blank=True, help_text="Shown to the member when they try to sign in.")
 
     objects = UserManager()
 
@@ -69,3 +75,117 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
+
+    @property
+    def is_suspended(self):
+        return self.suspended_at is not None
+
+    @property
+    def public_name(self):
+        """What other members see: never the e-mail address."""
+        return self.display_name or "Member"
+
+
+# The condition's vocabulary: admin-editable tables, seeded for lung cancer by seed_demo.
+
+
+class Term(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Diagnosis(Term):
+    class Meta(Term.Meta):
+        verbose_name_plural = "diagnoses"
+
+
+class Stage(Term):
+    pass
+
+
+class Treatment(Term):
+    pass
+
+
+class Symptom(Term):
+    pass
+
+
+class Visibility(models.TextChoices):
+    MEMBERS = "members", "Members"
+    ONLY_ME = "only_me", "Only me"
+
+
+class ProfileQuerySet(models.QuerySet):
+    def with_details(self):
+        return self.select_related("user", "diagnosis", "stage").prefetch_related("treatments", "symptoms")
+
+
+class Profile(models.Model):
+    class Role(models.TextChoices):
+        LIVING_WITH = "living_with", "Living with the condition"
+        CAREGIVER = "caregiver", "Caregiver"
+        FAMILY_FRIEND = "family_friend", "Family member or friend"
+
+    # Health details each carry their own visibility; role, region and "about me" are for members.
+    HEALTH_DETAILS = ("diagnosis", "stage", "year_diagnosed", "treatments", "symptoms")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    avatar = models.ImageField(upload_to=RandomName("avatars"), blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    diagnosis = models.ForeignKey(Diagnosis, on_delete=models.SET_NULL, null=True, blank=True)
+    diagnosis_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True)
+    stage_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    year_diagnosed = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    year_diagnosed_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    treatments = models.ManyToManyField(Treatment, blank=True)
+    treatments_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    symptoms = models.ManyToManyField(Symptom, blank=True)
+    symptoms_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
+    region = models.CharField(max_length=80, blank=True, help_text="A region or country, never an address.")
+    about = models.TextField("about me", max_length=2000, blank=True)
+    onboarded_at = models.DateTimeField(null=True, blank=True)
+    terms_version = models.CharField(max_length=20, blank=True)
+    terms_accepted_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True, help_text="Hidden by staff: other members don't see it.")
+    hidden_reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year_diagnosed__isnull=True)
+                | models.Q(year_diagnosed__gte=1900, year_diagnosed__lte=2100),
+                name="profile_year_diagnosed_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    def get_absolute_url(self):
+        return reverse("accounts:member-detail", args=[self.user_id])
+
+    def visible_details(self, viewer):
+        """The health details `viewer` may see, as {name: value}; the owner sees everything."""
+        is_owner = viewer.pk == self.user_id
+        shown = {}
+        for name in self.HEALTH_DETAILS:
+            if is_owner or getattr(self, f"{name}_visibility") == Visibility.MEMBERS:
+                value = getattr(self, name)
+                if name in ("treatments", "symptoms"):
+                    value = list(value.all())
+                shown[name] = value
+        return shown

@@ -1,8 +1,8 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
@@ -11,12 +11,16 @@ from articles.sitemaps import SITEMAPS
 
 from . import views
 
+# The admin's own login form has no rate limit and no two-factor step: send staff through allauth's.
+admin.site.login = secure_admin_login(admin.site.login)
+
 pages = [path(f"{slug}/", article_views.page_detail, {"slug": slug}, name=slug) for slug in Page.Slug.values]
 
 urlpatterns = [
     path("", article_views.home, name="home"),
     path("", include("articles.urls")),
     path("", include((pages, "pages"))),
+    path("", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("feeds/articles/", LatestArticlesFeed(), name="article-feed"),
@@ -28,5 +32,5 @@ if settings.BENCHMARK_FLOOR:
     urlpatterns.append(path("bench/floor/", views.floor))
 if settings.SERVE_MEDIA:
     urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", views.media),
     )

@@ -1,9 +1,11 @@
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 
 @never_cache
@@ -31,3 +33,11 @@ def healthz(request):
 def floor(request):
     """A constant response: the benchmark's measure of what the server and middleware cost."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+def media(request, path):
+    """Uploads, when no web server or object storage serves them (SERVE_MEDIA)."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

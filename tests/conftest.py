@@ -45,7 +45,15 @@ def other_member(db):
 
 @pytest.fixture
 def staff(db):
-    return factories.UserFactory(display_name="Sam Staff", is_staff=True, is_superuser=True)
+    """A staff member with two-factor authentication, as the admin requires."""
+    user = factories.UserFactory(display_name="Sam Staff", is_staff=True, is_superuser=True)
+    factories.enable_totp(user)
+    return user
+
+
+@pytest.fixture
+def staff_without_mfa(db):
+    return factories.UserFactory(display_name="Nina New-Staff", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

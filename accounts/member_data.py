@@ -1,0 +1,95 @@
+"""The accounts app's part of a member's data: account, e-mail addresses, profile, sessions, MFA."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Profile
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export_account(user):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
+
+    profile = Profile.objects.with_details().filter(user=user).first()
+    return {
+        "account": {
+            "id": user.pk,
+            "email": user.email,
+            "display_name": user.display_name,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "is_active": user.is_active,
+            "is_staff": user.is_staff,
+            "is_superuser": user.is_superuser,
+            "suspended_at": _iso(user.suspended_at),
+            "suspension_reason": user.suspension_reason,
+            "groups": [group.name for group in user.groups.all()],
+            "user_permissions": [perm.codename for perm in user.user_permissions.all()],
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        "profile": export_profile(profile) if profile else None,
+        "sessions": [
+            {
+                "ip": session.ip,
+                "user_agent": session.user_agent,
+                "created_at": _iso(session.created_at),
+                "last_seen_at": _iso(session.last_seen_at),
+            }
+            for session in UserSession.objects.filter(user=user)
+        ],
+        "two_factor_methods": [
+            {"type": auth.type, "created_at": _iso(auth.created_at), "last_used_at": _iso(auth.last_used_at)}
+            for auth in Authenticator.objects.filter(user=user)
+        ],
+    }
+
+
+def export_profile(profile):
+    return {
+        "avatar": profile.avatar.name or None,
+        "role": profile.role,
+        "diagnosis": str(profile.diagnosis) if profile.diagnosis else None,
+        "diagnosis_visibility": profile.diagnosis_visibility,
+        "stage": str(profile.stage) if profile.stage else None,
+        "stage_visibility": profile.stage_visibility,
+        "year_diagnosed": profile.year_diagnosed,
+        "year_diagnosed_visibility": profile.year_diagnosed_visibility,
+        "treatments": [str(t) for t in profile.treatments.all()],
+        "treatments_visibility": profile.treatments_visibility,
+        "symptoms": [str(s) for s in profile.symptoms.all()],
+        "symptoms_visibility": profile.symptoms_visibility,
+        "region": profile.region,
+        "about": profile.about,
+        "onboarded_at": _iso(profile.onboarded_at),
+        "terms_version": profile.terms_version,
+        "terms_accepted_at": _iso(profile.terms_accepted_at),
+        "hidden_at": _iso(profile.hidden_at),
+        "hidden_reason": profile.hidden_reason,
+        "updated_at": _iso(profile.updated_at),
+    }
+
+
+def erase_account(user):
+    from allauth.usersessions.models import UserSession
+
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    profile = Profile.objects.filter(user=user).first()
+    if profile and profile.avatar:
+        name, storage = profile.avatar.name, profile.avatar.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    # The rest (profile, e-mail addresses, sessions, MFA) goes with the user row by cascade.
+
+
+def hide_profile(user, *, reason):
+    return Profile.objects.filter(user=user, hidden_at__isnull=True).update(
+        hidden_at=timezone.now(), hidden_reason=reason
+    )

@@ -1,0 +1,64 @@
+from django.conf import settings
+from django.contrib.auth import logout
+from django.db import transaction
+from django.utils import timezone
+
+from . import registry
+from .models import Profile
+
+TERMS_VERSION = "2026-11"
+
+
+def get_profile(user):
+    """The member's profile, created on first use (staff made in the shell have none yet)."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def record_signup(*, user, display_name):
+    user.display_name = display_name
+    user.save(update_fields=["display_name"])
+    Profile.objects.update_or_create(
+        user=user, defaults={"terms_version": TERMS_VERSION, "terms_accepted_at": timezone.now()}
+    )
+
+
+def export_member_data(*, user):
+    data = {"format": "kindred-export-1", "exported_at": timezone.now().isoformat(), "site": settings.SITE_URL}
+    for part in registry.parts():
+        data[part.name] = part.export(user)
+    return data
+
+
+def delete_member(*, user, request=None):
+    """Delete the member and everything of theirs: rows first, then files once that has committed."""
+    with transaction.atomic():
+        for part in registry.parts():
+            if part.erase:
+                part.erase(user)
+        user.delete()
+    if request is not None:
+        logout(request)
+
+
+def suspend_member(*, user, reason, hide_content=False):
+    """Stop the member from signing in (they are told why), end their sessions, optionally hide content."""
+    from allauth.usersessions.models import UserSession
+
+    hidden = 0
+    with transaction.atomic():
+        user.suspended_at = timezone.now()
+        user.suspension_reason = reason
+        user.save(update_fields=["suspended_at", "suspension_reason"])
+        if hide_content:
+            hidden = sum(part.hide(user, reason=reason) for part in registry.parts() if part.hide)
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    return hidden
+
+
+def reinstate_member(*, user):
+    user.suspended_at = None
+    user.suspension_reason = ""
+    user.save(update_fields=["suspended_at", "suspension_reason"])
+    Profile.objects.filter(user=user).update(hidden_at=None, hidden_reason="")

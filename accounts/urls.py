@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("accounts/welcome/", views.onboarding, name="onboarding"),
+    path("accounts/settings/", views.account_settings, name="settings"),
+    path("accounts/settings/verify/", views.resend_verification, name="resend-verification"),
+    path("accounts/export/", views.export_data, name="export"),
+    path("accounts/delete/", views.delete_account, name="delete"),
+    path("accounts/deleted/", views.account_deleted, name="deleted"),
+    path("members/<int:pk>/", views.member_detail, name="member-detail"),
+]
