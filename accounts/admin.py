@@ -1,21 +1,105 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import render
 
-from .models import User
+from .models import Diagnosis, Profile, Stage, Symptom, Treatment, User
+from .services import reinstate_member, suspend_member
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    extra = 0
+    fields = ["role", "region", "diagnosis", "stage", "year_diagnosed", "about", "hidden_at", "hidden_reason"]
+    readonly_fields = ["hidden_at"]
+
+
+class SuspendForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The member sees this when they try to sign in. Be clear and kind.",
+    )
+    hide_content = forms.BooleanField(required=False, label="Also hide everything they have posted")
+
+
+class SuspendedFilter(admin.SimpleListFilter):
+    title = "suspended"
+    parameter_name = "suspended"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Suspended"), ("no", "Not suspended")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(suspended_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(suspended_at__isnull=True)
+        return queryset
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["-date_joined"]
-    list_display = ["email", "display_name", "is_staff", "is_active", "date_joined"]
-    list_filter = ["is_staff", "is_superuser", "is_active"]
-    search_fields = ["email", "display_name"]
+    list_display = ["email", "display_name", "role", "is_staff", "is_active", "suspended_at", "date_joined"]
+    list_filter = [SuspendedFilter, "profile__role", "is_staff", "is_superuser", "is_active", "date_joined"]
+    list_select_related = ["profile"]
+    search_fields = ["email", "display_name", "profile__region"]
+    readonly_fields = ["suspended_at", "last_login", "date_joined"]
+    inlines = [ProfileInline]
+    actions = ["suspend", "reinstate"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Profile", {"fields": ["display_name"]}),
+        ("Moderation", {"fields": ["suspended_at", "suspension_reason"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]}),
     ]
+
+    @admin.display(description="role", ordering="profile__role")
+    def role(self, obj):
+        profile = getattr(obj, "profile", None)
+        return profile.get_role_display() if profile else ""
+
+    @admin.action(description="Suspend selected members (with a reason)")
+    def suspend(self, request, queryset):
+        form = SuspendForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            hidden = 0
+            for user in queryset:
+                hidden += suspend_member(
+                    user=user, reason=form.cleaned_data["reason"], hide_content=form.cleaned_data["hide_content"]
+                )
+            self.message_user(
+                request, f"{queryset.count()} member(s) suspended; {hidden} item(s) hidden.", messages.SUCCESS
+            )
+            return None
+        return render(
+            request,
+            "admin/accounts/suspend.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Suspend members",
+                "members": queryset,
+                "form": form,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )
+
+    @admin.action(description="Reinstate selected members")
+    def reinstate(self, request, queryset):
+        for user in queryset:
+            reinstate_member(user=user)
+        self.message_user(request, f"{queryset.count()} member(s) reinstated.", messages.SUCCESS)
+
+
+@admin.register(Diagnosis, Stage, Treatment, Symptom)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]

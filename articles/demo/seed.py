@@ -1,46 +1,32 @@
-"""Load the demo content: experts, topics, articles and pages. Safe to run again.
-
-`--scale N` adds synthetic volume for benchmarks (N × 100 articles); it is idempotent too.
-"""
+"""Demo experts, topics, articles and pages. `scale` N adds N × 100 synthetic articles; idempotent."""
 
 import datetime
 
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles.demo import content, images
 from articles.models import Article, Expert, Page, Source, Topic
+
+from . import content, images
 
 SYNTHETIC_PER_SCALE = 100
 
 
-class Command(BaseCommand):
-    help = "Load demo experts, topics, articles and pages (idempotent). --scale N adds benchmark volume."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=0, help="Add N × 100 synthetic articles.")
-
-    def handle(self, *args, scale=0, **options):
-        if scale < 0:
-            self.stderr.write("--scale must be 0 or more.")
-            return
-        now = timezone.now()
-        with transaction.atomic():
-            experts = {data["slug"]: seed_expert(data) for data in content.EXPERTS}
-            topics = {data["slug"]: seed_topic(data) for data in content.TOPICS}
-            for index, data in enumerate(content.ARTICLES):
-                seed_article(data, index, experts, topics, now)
-            for data in content.PAGES:
-                Page.objects.update_or_create(
-                    slug=data["slug"], defaults={"title": data["title"], "body": data["body"]}
-                )
-        created = seed_synthetic(scale, list(experts.values()), list(topics.values()), now) if scale else 0
-        self.stdout.write(
-            f"Demo content ready: {len(experts)} experts, {len(topics)} topics, "
-            f"{Article.objects.count()} articles ({created} synthetic added), {Page.objects.count()} pages."
-        )
+def run(*, scale, stdout):
+    now = timezone.now()
+    with transaction.atomic():
+        experts = {data["slug"]: seed_expert(data) for data in content.EXPERTS}
+        topics = {data["slug"]: seed_topic(data) for data in content.TOPICS}
+        for index, data in enumerate(content.ARTICLES):
+            seed_article(data, index, experts, topics, now)
+        for data in content.PAGES:
+            Page.objects.update_or_create(slug=data["slug"], defaults={"title": data["title"], "body": data["body"]})
+    created = seed_synthetic(scale, list(experts.values()), list(topics.values()), now) if scale else 0
+    stdout.write(
+        f"Articles: {len(experts)} experts, {len(topics)} topics, "
+        f"{Article.objects.count()} articles ({created} synthetic added), {Page.objects.count()} pages."
+    )
 
 
 def seed_expert(data):
