@@ -18,3 +18,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if profile is None or profile.onboarded_at is None:
             return reverse("accounts:onboarding")
         return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        return reverse("accounts:onboarding")

@@ -29,8 +29,13 @@ def clean_display_name(value):
     return value
 
 
+NAME_REQUIRED = {"required": "Please enter the name other members will see."}
+
+
 class SignupForm(AllauthSignupForm):
-    display_name = forms.CharField(label="Your name", max_length=500, help_text=DISPLAY_NAME_HELP)
+    display_name = forms.CharField(
+        label="Your name", max_length=500, help_text=DISPLAY_NAME_HELP, error_messages=NAME_REQUIRED
+    )
     agree = forms.BooleanField(
         label="I agree to the Terms of Use and the Privacy Policy",
         error_messages={"required": "Please agree to the Terms of Use and the Privacy Policy to join."},
@@ -88,7 +93,9 @@ def year_choices():
 
 
 class ProfileForm(forms.ModelForm):
-    display_name = forms.CharField(label="Your name", max_length=500, help_text=DISPLAY_NAME_HELP)
+    display_name = forms.CharField(
+        label="Your name", max_length=500, help_text=DISPLAY_NAME_HELP, error_messages=NAME_REQUIRED
+    )
     avatar = AvatarField(
         label="Profile picture",
         required=False,

@@ -18,6 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+TOO_MANY_PIXELS = "This picture has too many pixels (over 40 megapixels). Please choose a smaller one."
 
 
 def process_image(upload, *, max_side=2000):
@@ -34,10 +35,7 @@ def process_image(upload, *, max_side=2000):
                 raise ValidationError("Please upload a JPEG, PNG, WebP or GIF picture.", code="format")
             width, height = probe.size
             if width * height > MAX_PIXELS:
-                raise ValidationError(
-                    "This picture has too many pixels (over 40 megapixels). Please choose a smaller one.",
-                    code="too_many_pixels",
-                )
+                raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels")
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -53,7 +51,9 @@ def process_image(upload, *, max_side=2000):
             image.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(TOO_MANY_PIXELS, code="too_many_pixels") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             "This file isn't a picture we can read. Please upload a JPEG or PNG.", code="invalid"
         ) from exc

@@ -190,7 +190,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("SITE_NAME", "Kindred")
-USERSESSIONS_TRACK_ACTIVITY = True
+# Tracking "last seen" costs a write per request; sessions are still listed with IP, device and start.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # reCAPTCHA v3: on only when both keys are set. Verification waits at most 3 seconds.
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY")

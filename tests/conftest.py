@@ -109,3 +109,63 @@ def page(browser, live_server):
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
+
+
+# E-mail: a real SMTP server on loopback (aiosmtpd); tests read what arrived.
+
+
+class SMTPSink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address):
+        return [message for message in self.messages if address in message["To"]]
+
+    def text(self, message):
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    from aiosmtpd.controller import Controller
+
+    sink = SMTPSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    controller.stop()
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def link_in(text, path_prefix):
+    """The first absolute link in `text` whose path starts with `path_prefix`, as a path."""
+    import re
+    from urllib.parse import urlsplit
+
+    for url in re.findall(r"https?://[^\s<>\"]+", text):
+        parts = urlsplit(url)
+        if parts.path.startswith(path_prefix):
+            return parts.path
+    raise AssertionError(f"no link to {path_prefix} in:\n{text}")
