@@ -51,6 +51,7 @@ ALLOWED_CLASSES = {
     "p": {"admonition-title"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+TABLE_OPEN = '<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>'
 
 
 def render_markdown(text):
@@ -73,6 +74,8 @@ def render_markdown(text):
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    # Wide tables scroll sideways on phones; the wrapper makes that region reachable by keyboard.
+    html = html.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
     return html, _toc(md.toc_tokens)
 
 

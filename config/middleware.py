@@ -10,5 +10,11 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith("/admin/"):
-            response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+            response.setdefault("Content-Security-Policy", content_security_policy())
         return response
+
+
+def content_security_policy():
+    # reCAPTCHA, when keys are set, is the one third party a page may load from.
+    extra = " https://www.google.com https://www.gstatic.com" if settings.RECAPTCHA_ENABLED else ""
+    return settings.CONTENT_SECURITY_POLICY.format(recaptcha=extra)

@@ -1,0 +1,255 @@
+"""Kindred throughput benchmark: seed a fresh site, serve it with gunicorn, load it with wrk.
+
+Every page is compared with the "floor", a constant view behind the same server and middleware,
+so the ratios say how much of the possible throughput each page keeps, whatever the machine.
+Results are printed and written to bench/results/latest.json. See bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+BENCH_DB = "kindred_bench"
+THREADS = 2
+WARMUP_SECONDS = 2
+FLOOR = "floor"
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    headers: tuple[str, ...] = ()  # extra wrk -H headers, e.g. "Cookie: sessionid=..."
+
+
+def pages(article_slug):
+    """What is measured. Append here; the first entry must be the floor."""
+    return [
+        Page(FLOOR, "/bench/floor/"),
+        Page("article page", f"/resources/{article_slug}/"),
+        Page("resources index", "/resources/"),
+    ]
+
+
+# (page name, minimum ratio of its requests/s to the floor's)
+TARGETS = [("article page", 0.5)]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=5, help="seed_demo --scale (N x 100 synthetic articles)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of measurement per page")
+    parser.add_argument("--connections", type=int, default=16, help="wrk concurrent connections")
+    parser.add_argument("--quick", action="store_true", help="smoke run: --scale 1 --duration 3")
+    args = parser.parse_args()
+    if args.quick:
+        args.scale, args.duration = 1, 3
+    if not shutil.which("wrk"):
+        print("wrk is not installed: run `apt-get install -y wrk` (Debian/Ubuntu) and try again.", file=sys.stderr)
+        sys.exit(2)
+
+    with tempfile.TemporaryDirectory(prefix="kindred-bench-") as tmp:
+        env = bench_env(Path(tmp))
+        database = env.get("DATABASE_URL")
+        if database:
+            recreate_database(os.environ["DATABASE_URL"], drop_only=False)
+        server = None
+        try:
+            manage(env, "migrate", "--noinput")
+            manage(env, "seed_demo", "--scale", str(args.scale))
+            slug = first_demo_article(env)
+            server, base = start_gunicorn(env, Path(tmp))
+            rows = [measure(base + page.path, page, args) for page in pages(slug)]
+        finally:
+            if server:
+                server.terminate()
+                try:
+                    server.wait(10)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+            if database:
+                recreate_database(os.environ["DATABASE_URL"], drop_only=True)
+
+    floor = rows[0]["requests_per_s"] or 1
+    for row in rows:
+        row["ratio"] = round(row["requests_per_s"] / floor, 3)
+    by_name = {row["page"]: row for row in rows}
+    targets = [
+        {
+            "page": name,
+            "min_ratio": minimum,
+            "ratio": by_name[name]["ratio"],
+            "pass": by_name[name]["ok"] and by_name[name]["ratio"] >= minimum,
+        }
+        for name, minimum in TARGETS
+    ]
+    report = {
+        "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {
+            "nproc": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "database": urlsplit(env["DATABASE_URL"]).scheme if database else "sqlite",
+            "cache": "redis" if env.get("REDIS_URL") else "locmem",
+            "wrk": wrk_version(),
+        },
+        "options": {
+            "scale": args.scale,
+            "duration_s": args.duration,
+            "connections": args.connections,
+            "threads": THREADS,
+            "gunicorn_workers": 2,
+        },
+        "pages": rows,
+        "targets": targets,
+    }
+    print_report(report)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    failed = not all(row["ok"] for row in rows) or not all(target["pass"] for target in targets)
+    sys.exit(1 if failed else 0)
+
+
+def bench_env(tmp):
+    env = dict(os.environ, VAR_DIR=str(tmp), DEBUG="0", LOG_LEVEL="ERROR", BENCHMARK_FLOOR="1")
+    for name in ("MEDIA_ROOT", "SECURE_HTTPS"):  # keep uploads in the temp dir, serve plain HTTP
+        env.pop(name, None)
+    if env.get("DATABASE_URL"):
+        env["DATABASE_URL"] = urlsplit(env["DATABASE_URL"])._replace(path="/" + BENCH_DB).geturl()
+    return env
+
+
+def recreate_database(url, drop_only):
+    """Drop (and unless drop_only, create) the bench database, connecting to the configured one."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        if not drop_only:
+            conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+
+
+def manage(env, *args):
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def first_demo_article(env):
+    code = (
+        "from articles.models import Article; "
+        "print(Article.objects.published().exclude(slug__startswith='synthetic-').values_list('slug', flat=True)[0])"
+    )
+    return manage(env, "shell", "-c", code).strip().splitlines()[-1]
+
+
+def start_gunicorn(env, tmp):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    log = tmp / "gunicorn.log"
+    command = [BIN / "gunicorn", "config.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return server, base
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    server.kill()
+    sys.exit(f"gunicorn did not answer /healthz with 200:\n{log.read_text()[-3000:]}")
+
+
+def wrk(url, page, seconds, connections):
+    command = ["wrk", f"-t{THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in page.headers:
+        command += ["-H", header]
+    result = subprocess.run([*command, url], capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def measure(url, page, args):
+    print(f"{page.name}: {url} ...", flush=True)
+    wrk(url, page, WARMUP_SECONDS, args.connections)
+    return {"page": page.name, "path": page.path, **parse_wrk(wrk(url, page, args.duration, args.connections))}
+
+
+UNITS_MS = {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}
+
+
+def parse_wrk(output):
+    def search(pattern):
+        match = re.search(pattern, output, re.MULTILINE)
+        return match.groups() if match else None
+
+    def latency(percent):
+        value, unit = search(rf"^\s*{percent}%\s+([\d.]+)(us|ms|s|m)\s*$")
+        return round(float(value) * UNITS_MS[unit], 3)
+
+    socket_errors = search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)") or ()
+    non_2xx = int((search(r"Non-2xx or 3xx responses: (\d+)") or ("0",))[0])
+    errors = sum(int(n) for n in socket_errors)
+    return {
+        "requests_per_s": float(search(r"^Requests/sec:\s+([\d.]+)")[0]),
+        "requests": int(search(r"(\d+) requests in")[0]),
+        "p50_ms": latency(50),
+        "p99_ms": latency(99),
+        "non_2xx_3xx": non_2xx,
+        "socket_errors": errors,
+        "ok": non_2xx == 0 and errors == 0,
+    }
+
+
+def wrk_version():
+    result = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    return (result.stdout + result.stderr).split(" Copyright")[0].strip()
+
+
+def print_report(report):
+    machine = report["machine"]
+    print(
+        f"\n{machine['database']} + {machine['cache']} cache, {machine['nproc']} CPUs, Python {machine['python']}; "
+        f"scale {report['options']['scale']}, {report['options']['duration_s']} s per page, "
+        f"{report['options']['connections']} connections\n"
+    )
+    print(f"{'page':<20} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'x floor':>8}  status")
+    for row in report["pages"]:
+        status = "ok" if row["ok"] else f"FAIL ({row['non_2xx_3xx']} non-2xx/3xx, {row['socket_errors']} socket errors)"
+        print(
+            f"{row['page']:<20} {row['requests_per_s']:>11.1f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
+            f"{row['ratio']:>8.2f}  {status}"
+        )
+    print()
+    for target in report["targets"]:
+        verdict = "PASS" if target["pass"] else "FAIL"
+        print(f"target: {target['page']} >= {target['min_ratio']}x floor: {verdict} ({target['ratio']:.2f})")
+
+
+if __name__ == "__main__":
+    main()
