@@ -3,7 +3,6 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.models import User
 
+from . import cache as page_cache
 from .models import Article, Expert, Page, Topic
 
 ARTICLES_PER_PAGE = 12
@@ -46,19 +46,16 @@ def article_index(request, topic_slug=None):
 
 @require_safe
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published().with_people(), slug=slug)
-    # Anonymous readers all get the same page, so it is rendered once and cached. The key carries
-    # every timestamp the page shows, so an edit to the article or its experts is seen at once.
     cacheable = not request.user.is_authenticated and not len(messages.get_messages(request))
     if cacheable:
-        versions = (article.updated_at, article.author.updated_at, article.reviewer.updated_at)
-        key = "page:article:{}:{}".format(article.pk, ":".join(str(v.timestamp()) for v in versions))
-        html = cache.get(key)
-        if html is None:
-            html = render_article(request, article).content.decode()
-            cache.set(key, html, settings.PAGE_CACHE_SECONDS)
-        return HttpResponse(html)
-    return render_article(request, article)
+        html, version = page_cache.get_page(slug)
+        if html is not None:
+            return HttpResponse(html)
+    article = get_object_or_404(Article.objects.published().with_people(), slug=slug)
+    response = render_article(request, article)
+    if cacheable:
+        page_cache.store_page(slug, version, response.content)
+    return response
 
 
 @staff_member_required

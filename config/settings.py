@@ -104,7 +104,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kindred.sqlite3'}"),
-        conn_max_age=env_int("CONN_MAX_AGE", 0),
+        # Persistent connections: opening one per request costs more than the page itself.
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }

@@ -55,3 +55,25 @@ def test_unpublishing_hides_a_cached_article_at_once(client, articles):
     article.status = Article.Status.DRAFT
     article.save()
     assert client.get("/resources/published-piece/").status_code == 404
+
+
+def test_deleting_a_cached_article_from_the_admin_list_removes_it(client, staff, articles):
+    assert client.get("/resources/published-piece/").status_code == 200  # now cached
+    client.force_login(staff)
+    client.post(
+        "/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [articles["published"].pk], "post": "yes"},
+    )
+    client.logout()
+    assert client.get("/resources/published-piece/").status_code == 404
+
+
+def test_editing_a_source_or_topic_shows_on_the_cached_page(client, articles):
+    from tests.factories import SourceFactory, TopicFactory
+
+    article = articles["published"]
+    client.get(article.get_absolute_url())
+    SourceFactory(article=article, title="A brand new source")
+    article.topics.add(TopicFactory(name="Fresh topic"))
+    body = client.get(article.get_absolute_url()).content.decode()
+    assert "A brand new source" in body and "Fresh topic" in body
