@@ -68,6 +68,8 @@ def export_profile(profile):
         "symptoms_visibility": profile.symptoms_visibility,
         "region": profile.region,
         "about": profile.about,
+        "digest_frequency": profile.digest_frequency,
+        "notification_emails": profile.notification_emails,
         "onboarded_at": _iso(profile.onboarded_at),
         "terms_version": profile.terms_version,
         "terms_accepted_at": _iso(profile.terms_accepted_at),

@@ -123,6 +123,18 @@ class Visibility(models.TextChoices):
     ONLY_ME = "only_me", "Only me"
 
 
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", "Daily"
+    WEEKLY = "weekly", "Weekly"
+    OFF = "off", "Off"
+
+
+class NotificationEmails(models.TextChoices):
+    IMMEDIATELY = "immediately", "Right away (at most one e-mail every 15 minutes)"
+    DIGEST = "digest", "In my digest"
+    OFF = "off", "Never"
+
+
 class ProfileQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("user", "diagnosis", "stage").prefetch_related("treatments", "symptoms")
@@ -154,6 +166,16 @@ class Profile(models.Model):
     symptoms_visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
     region = models.CharField(max_length=80, blank=True, help_text="A region or country, never an address.")
     about = models.TextField("about me", max_length=2000, blank=True)
+    digest_frequency = models.CharField(
+        "community digest", max_length=10, choices=DigestFrequency.choices, default=DigestFrequency.WEEKLY
+    )
+    notification_emails = models.CharField(
+        "e-mail me about activity",
+        max_length=12,
+        choices=NotificationEmails.choices,
+        default=NotificationEmails.IMMEDIATELY,
+        help_text="Comments on your updates, answers to your questions, hugs, new team members.",
+    )
     onboarded_at = models.DateTimeField(null=True, blank=True)
     terms_version = models.CharField(max_length=20, blank=True)
     terms_accepted_at = models.DateTimeField(null=True, blank=True)

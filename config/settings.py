@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "accounts",
     "articles",
+    "community",
+    "newsletter",
 ]
 
 MIDDLEWARE = [

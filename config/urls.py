@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("", include((pages, "pages"))),
     path("", include("accounts.urls")),
+    path("", include("community.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("feeds/articles/", LatestArticlesFeed(), name="article-feed"),
