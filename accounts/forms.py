@@ -76,15 +76,23 @@ class LoginForm(AllauthLoginForm):
         return cleaned
 
 
-class AvatarField(forms.ImageField):
+class PictureField(forms.ImageField):
     """Any upload, checked and cleaned by the shared pipeline rather than by ImageField alone."""
 
     default_validators = []
 
+    def __init__(self, *, max_side=1600, **kwargs):
+        kwargs.setdefault("help_text", "JPEG, PNG, WebP or GIF, up to 10 MB. We remove location and camera details.")
+        kwargs.setdefault(
+            "widget", forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
+        )
+        super().__init__(**kwargs)
+        self.max_side = max_side
+
     def to_python(self, data):
         if data in self.empty_values:
             return None
-        return process_image(data, max_side=512)
+        return process_image(data, max_side=self.max_side)
 
 
 def year_choices():
@@ -96,12 +104,7 @@ class ProfileForm(forms.ModelForm):
     display_name = forms.CharField(
         label="Your name", max_length=500, help_text=DISPLAY_NAME_HELP, error_messages=NAME_REQUIRED
     )
-    avatar = AvatarField(
-        label="Profile picture",
-        required=False,
-        help_text="JPEG, PNG, WebP or GIF, up to 10 MB. We remove location and camera details.",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
-    )
+    avatar = PictureField(label="Profile picture", required=False, max_side=512)
     year_diagnosed = forms.TypedChoiceField(
         label="Year diagnosed", choices=year_choices, coerce=int, empty_value=None, required=False
     )

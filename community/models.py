@@ -1,0 +1,306 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.images import RandomName
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Visibility(models.TextChoices):
+    VISIBLE = "visible", "Visible"
+    HELD = "held", "Held for review"
+    HIDDEN = "hidden", "Hidden by moderators"
+
+
+class ContentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What `user` may see: visible content by members they have not muted.
+
+        Authors also see their own held or hidden content (with the reason); staff see everything.
+        """
+        if user.is_staff:
+            return self
+        muted = Mute.objects.filter(muter=user, muted=OuterRef("author"))
+        return self.filter(Q(status=Visibility.VISIBLE) | Q(author=user)).exclude(Exists(muted))
+
+
+class ModeratedContent(models.Model):
+    """Fields every kind of member content shares: its author, its moderation state and dates."""
+
+    author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE)
+    hidden_reason = models.TextField(blank=True)
+    moderated_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hug_count = models.PositiveIntegerField(default=0)
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self):
+        return self.status == Visibility.HIDDEN
+
+    @property
+    def is_held(self):
+        return self.status == Visibility.HELD
+
+
+class Post(ModeratedContent):
+    """An update on the activity feed: text, a picture, or both."""
+
+    text = models.TextField(max_length=5000, blank=True)
+    image = models.ImageField(upload_to=RandomName("posts"), blank=True)
+    image_alt = models.CharField("picture description", max_length=200, blank=True)
+    comment_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="post_feed_idx"),
+            models.Index(fields=["author", "-created_at", "-id"], name="post_author_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text="") | ~Q(image=""),
+                name="post_has_text_or_picture",
+                violation_error_message="All updates must be accompanied by text or a picture.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Update {self.pk} by {self.author}"
+
+    def get_absolute_url(self):
+        return reverse("community:post-detail", args=[self.pk])
+
+
+class Comment(ModeratedContent):
+    """A comment on exactly one update or one article."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="comments")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    text = models.TextField(max_length=3000)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["post", "created_at", "id"], name="comment_post_idx"),
+            models.Index(fields=["article", "created_at", "id"], name="comment_article_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, article__isnull=True) | Q(post__isnull=True, article__isnull=False),
+                name="comment_on_exactly_one_thing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Comment {self.pk} by {self.author}"
+
+    def get_absolute_url(self):
+        if self.post_id:
+            return reverse("community:post-detail", args=[self.post_id]) + f"#comment-{self.pk}"
+        return reverse("articles:article-detail", args=[self.article.slug]) + f"#comment-{self.pk}"
+
+
+class Question(ModeratedContent):
+    title = models.CharField(max_length=200)
+    details = models.TextField(max_length=5000, blank=True)
+    topic = models.ForeignKey(
+        "articles.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+    answer_count = models.PositiveIntegerField(default=0)
+    best_answer = models.OneToOneField(
+        "Answer", on_delete=models.SET_NULL, null=True, blank=True, related_name="best_for"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="question_list_idx"),
+            models.Index(fields=["topic", "-created_at"], name="question_topic_idx"),
+            models.Index(fields=["answer_count", "-created_at"], name="question_unanswered_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("community:question-detail", args=[self.pk])
+
+
+class Answer(ModeratedContent):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(max_length=5000)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["question", "created_at", "id"], name="answer_question_idx")]
+
+    def __str__(self):
+        return f"Answer {self.pk} by {self.author}"
+
+    def get_absolute_url(self):
+        return reverse("community:question-detail", args=[self.question_id]) + f"#answer-{self.pk}"
+
+
+class Hug(models.Model):
+    """A member's hug on exactly one update, comment or answer; one per member and thing."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="hugs")
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="hugs")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="hugs")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="hugs")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, comment__isnull=True, answer__isnull=True)
+                | Q(post__isnull=True, comment__isnull=False, answer__isnull=True)
+                | Q(post__isnull=True, comment__isnull=True, answer__isnull=False),
+                name="hug_on_exactly_one_thing",
+            ),
+            models.UniqueConstraint(fields=["user", "post"], condition=Q(post__isnull=False), name="one_hug_per_post"),
+            models.UniqueConstraint(
+                fields=["user", "comment"], condition=Q(comment__isnull=False), name="one_hug_per_comment"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "answer"], condition=Q(answer__isnull=False), name="one_hug_per_answer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Hug by {self.user_id}"
+
+
+class Follow(models.Model):
+    """`follower` has `followed` on their team."""
+
+    follower = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="following")
+    followed = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "followed"], name="follow_once"),
+            models.CheckConstraint(condition=~Q(follower=models.F("followed")), name="no_following_oneself"),
+        ]
+
+    def __str__(self):
+        return f"{self.follower_id} → {self.followed_id}"
+
+
+class Mute(models.Model):
+    muter = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="mutes")
+    muted = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="muted_by")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["muter", "muted"], name="mute_once"),
+            models.CheckConstraint(condition=~Q(muter=models.F("muted")), name="no_muting_oneself"),
+        ]
+
+    def __str__(self):
+        return f"{self.muter_id} mutes {self.muted_id}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        COMMENT = "comment", "commented on your update"
+        ANSWER = "answer", "answered your question"
+        HUG = "hug", "sent you a hug"
+        TEAM = "team", "added you to their team"
+        BEST_ANSWER = "best_answer", "chose your answer as the best"
+
+    recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
+    actor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_list_idx"),
+            models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            models.Index(fields=["recipient", "emailed_at"], name="notification_email_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        if self.answer_id:
+            return reverse("community:question-detail", args=[self.question_id]) + f"#answer-{self.answer_id}"
+        if self.comment_id and self.post_id:
+            return reverse("community:post-detail", args=[self.post_id]) + f"#comment-{self.comment_id}"
+        if self.post_id:
+            return reverse("community:post-detail", args=[self.post_id])
+        if self.question_id:
+            return reverse("community:question-detail", args=[self.question_id])
+        return reverse("accounts:member-detail", args=[self.actor_id])
+
+
+class Report(models.Model):
+    """A member's report of an update, comment, question or answer, for moderators."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        HIDDEN = "hidden", "Content hidden"
+        DISMISSED = "dismissed", "Dismissed"
+        SUSPENDED = "suspended", "Author suspended"
+
+    reporter = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="reports")
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    reason = models.TextField(max_length=1000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="report_queue_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, comment__isnull=True, question__isnull=True, answer__isnull=True)
+                | Q(post__isnull=True, comment__isnull=False, question__isnull=True, answer__isnull=True)
+                | Q(post__isnull=True, comment__isnull=True, question__isnull=False, answer__isnull=True)
+                | Q(post__isnull=True, comment__isnull=True, question__isnull=True, answer__isnull=False),
+                name="report_on_exactly_one_thing",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Report {self.pk} ({self.get_status_display()})"
+
+    @property
+    def target(self):
+        return self.post or self.comment or self.question or self.answer

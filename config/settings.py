@@ -96,8 +96,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
+                "community.context_processors.notifications",
             ],
-            "builtins": ["django.contrib.humanize.templatetags.humanize"],
+            "builtins": ["django.contrib.humanize.templatetags.humanize", "community.templatetags.community"],
         },
     },
 ]
@@ -262,5 +263,65 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
+# Community. New members (first 7 days) get the tighter posting limits: (count, seconds).
+COMMUNITY_HOLD_FIRST_POST = env_bool("COMMUNITY_HOLD_FIRST_POST")
+COMMUNITY_RATE_LIMITS = {
+    "post": {"new": (2, 60), "member": (10, 60)},
+    "comment": {"new": (10, 3600), "member": (60, 3600)},
+}
+
 # The benchmark's constant "floor" view is mounted only when this is on.
 BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR")
+
+# Newsletter and digests
+from celery.schedules import crontab  # noqa: E402
+
+
+def clock(value):
+    hour, minute = value.split(":")
+    return {"hour": int(hour), "minute": int(minute)}
+
+
+# One queue name per deployment (tests give their worker its own).
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# A broker that is down must not hold a request for long: the outbox sweep sends later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Transactional e-mail (accounts/mail.py): tries before giving up; how long a recorded e-mail may
+# wait for its task before the periodic sweep sends it.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
+MAIL_SWEEP_AFTER_SECONDS = env_int("MAIL_SWEEP_AFTER_SECONDS", 60)
+# Digests go out at these times (UTC); the weekly one on this day.
+NEWSLETTER_DAILY_AT = env("NEWSLETTER_DAILY_AT", "07:00")
+NEWSLETTER_WEEKLY_AT = env("NEWSLETTER_WEEKLY_AT", "07:30")
+NEWSLETTER_WEEKLY_DAY = env("NEWSLETTER_WEEKLY_DAY", "mon")
+# Recipients per batch task (one SMTP connection each), and how long a batch's claim lasts before
+# the sweep hands its unsent recipients to another worker (longer than a batch takes to send).
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
+# Permanent refusals (5xx) after which an address is marked bounced and no longer sent to.
+NEWSLETTER_BOUNCE_LIMIT = env_int("NEWSLETTER_BOUNCE_LIMIT", 3)
+# Sign-ups allowed per hour from one IP address (REMOTE_ADDR) and per day for one e-mail address.
+NEWSLETTER_RATE_PER_IP = env_int("NEWSLETTER_RATE_PER_IP", 10)
+NEWSLETTER_RATE_PER_ADDRESS = env_int("NEWSLETTER_RATE_PER_ADDRESS", 3)
+# How long links in e-mails work: the confirmation link, and unsubscribe/preferences links.
+NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+NEWSLETTER_LINK_DAYS = env_int("NEWSLETTER_LINK_DAYS", 365)
+# The mailbox for List-Unsubscribe's mailto (your ESP or a rule must act on it).
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env(
+    "NEWSLETTER_UNSUBSCRIBE_MAILTO", "unsubscribe@" + DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >")
+)
+CELERY_BEAT_SCHEDULE = {
+    "daily-digest": {
+        "task": "newsletter.tasks.start_digest",
+        "schedule": crontab(**clock(NEWSLETTER_DAILY_AT)),
+        "args": ("daily",),
+    },
+    "weekly-digest": {
+        "task": "newsletter.tasks.start_digest",
+        "schedule": crontab(day_of_week=NEWSLETTER_WEEKLY_DAY, **clock(NEWSLETTER_WEEKLY_AT)),
+        "args": ("weekly",),
+    },
+    "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": 60.0},
+    "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": 60.0},
+}

@@ -1,0 +1,89 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from accounts.forms import PictureField
+from accounts.models import Diagnosis, Profile, Stage, Treatment
+from articles.models import Topic
+
+from .models import Answer, Comment, Post, Question
+
+NO_CONTENT = "All updates must be accompanied by text or a picture."
+
+
+class PostForm(forms.ModelForm):
+    image = PictureField(label="Add a picture", required=False)
+
+    class Meta:
+        model = Post
+        fields = ["text", "image", "image_alt"]
+        labels = {"text": "Your update", "image_alt": "Describe the picture (for people using screen readers)"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "placeholder": "What's on your mind?", "maxlength": 5000})}
+
+    def clean(self):
+        cleaned = super().clean()
+        text = (cleaned.get("text") or "").strip()
+        image = cleaned.get("image")
+        if "image" in self.errors:
+            return cleaned
+        if not text and not image:
+            raise ValidationError(NO_CONTENT, code="empty")
+        cleaned["text"] = text
+        return cleaned
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["text"]
+        labels = {"text": "Your comment"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": 3000})}
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise ValidationError("Please write something before sending.")
+        return text
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = ["title", "details", "topic"]
+        labels = {"title": "Your question", "details": "Details (optional)", "topic": "Topic (optional)"}
+        widgets = {
+            "title": forms.TextInput(attrs={"maxlength": 200}),
+            "details": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.all()
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = Answer
+        fields = ["text"]
+        labels = {"text": "Your answer"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="What's wrong with it?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text="Only our moderators see your report. The author is not told who reported it.",
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search updates and questions", max_length=200, required=False)
+
+
+class MemberSearchForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=[("", "Anyone"), *Profile.Role.choices], required=False)
+    diagnosis = forms.ModelChoiceField(queryset=Diagnosis.objects.all(), required=False, empty_label="Any diagnosis")
+    stage = forms.ModelChoiceField(queryset=Stage.objects.all(), required=False, empty_label="Any stage")
+    treatment = forms.ModelChoiceField(queryset=Treatment.objects.all(), required=False, empty_label="Any treatment")
+    region = forms.CharField(max_length=80, required=False)

@@ -1,0 +1,61 @@
+"""Who may do what: one helper per kind of content, fetching and checking together (404/403)."""
+
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Answer, Comment, Post, Question
+
+
+def can_post(user):
+    """Members post once their e-mail address is confirmed and while they are not suspended."""
+    if not user.is_authenticated or user.is_suspended:
+        return False
+    if not hasattr(user, "_has_verified_email"):
+        user._has_verified_email = EmailAddress.objects.filter(user=user, verified=True).exists()
+    return user._has_verified_email
+
+
+def require_can_post(user):
+    if not can_post(user):
+        raise PermissionDenied("Please confirm your e-mail address before posting.")
+
+
+def _get_visible(model, user, pk):
+    return get_object_or_404(model.objects.visible_to(user), pk=pk)
+
+
+def get_post_for_viewing(user, pk):
+    return _get_visible(Post, user, pk)
+
+
+def _get_own(model, user, pk):
+    """The member's own content (staff may moderate in the admin, not edit here)."""
+    obj = _get_visible(model, user, pk)
+    if obj.author_id != user.pk:
+        raise PermissionDenied("This isn't yours to change.")
+    return obj
+
+
+def get_post_for_editing(user, pk):
+    return _get_own(Post, user, pk)
+
+
+def get_comment_for_editing(user, pk):
+    return _get_own(Comment, user, pk)
+
+
+def get_question_for_editing(user, pk):
+    return _get_own(Question, user, pk)
+
+
+def get_answer_for_editing(user, pk):
+    return _get_own(Answer, user, pk)
+
+
+def get_answer_for_choosing_best(user, pk):
+    """Only the asker chooses the best answer to their question."""
+    answer = get_object_or_404(Answer.objects.visible_to(user).select_related("question"), pk=pk)
+    if answer.question.author_id != user.pk:
+        raise PermissionDenied("Only the person who asked can choose the best answer.")
+    return answer

@@ -1,0 +1,84 @@
+"""Reads the community pages share, with everything they show fetched in a fixed number of queries."""
+
+from django.db.models import Prefetch
+
+from accounts.models import Profile
+
+from .models import Answer, Comment, Follow, Hug, Post, Question
+
+FEED_SIZE = 20
+RECENT_COMMENTS = 3
+
+
+def feed_posts(viewer, *, team=False, before=None, author=None):
+    posts = Post.objects.visible_to(viewer).select_related("author", "author__profile").order_by("-id")
+    if team:
+        posts = posts.filter(author__in=Follow.objects.filter(follower=viewer).values("followed"))
+    if author is not None:
+        posts = posts.filter(author=author)
+    if before:
+        posts = posts.filter(id__lt=before)
+    recent = (
+        Comment.objects.visible_to(viewer).select_related("author", "author__profile").order_by("-created_at", "-id")
+    )
+    posts = posts.prefetch_related(Prefetch("comments", queryset=recent[:RECENT_COMMENTS], to_attr="recent_desc"))
+    page = list(posts[: FEED_SIZE + 1])
+    has_more = len(page) > FEED_SIZE
+    page = page[:FEED_SIZE]
+    for post in page:
+        post.recent_comments = list(reversed(post.recent_desc))
+    mark_hugged(viewer, page, [c for post in page for c in post.recent_comments])
+    return page, has_more
+
+
+def mark_hugged(viewer, posts=(), comments=(), answers=()):
+    """Set .hugged on each thing: one query per kind, whatever the number of things."""
+    for field, things in (("post", posts), ("comment", comments), ("answer", answers)):
+        things = list(things)
+        if not things:
+            continue
+        hugged = set(Hug.objects.filter(user=viewer, **{f"{field}__in": things}).values_list(f"{field}_id", flat=True))
+        for thing in things:
+            thing.hugged = thing.pk in hugged
+
+
+def post_comments(viewer, post):
+    return list(Comment.objects.visible_to(viewer).filter(post=post).select_related("author", "author__profile"))
+
+
+def article_comments(viewer, article):
+    return list(Comment.objects.visible_to(viewer).filter(article=article).select_related("author", "author__profile"))
+
+
+def question_list(viewer, *, unanswered=False, topic=None):
+    questions = Question.objects.visible_to(viewer).select_related("author", "author__profile", "topic")
+    if unanswered:
+        questions = questions.filter(answer_count=0)
+    if topic is not None:
+        questions = questions.filter(topic=topic)
+    return questions.order_by("-created_at", "-id")
+
+
+def question_answers(viewer, question):
+    return list(Answer.objects.visible_to(viewer).filter(question=question).select_related("author", "author__profile"))
+
+
+def searchable_profiles(viewer, *, role="", diagnosis=None, stage=None, treatment=None, region=""):
+    """Members to show in "find members like you": only details they let others see are matched."""
+    profiles = (
+        Profile.objects.filter(user__is_active=True, user__suspended_at__isnull=True, hidden_at__isnull=True)
+        .exclude(user=viewer)
+        .select_related("user", "diagnosis", "stage")
+        .order_by("-user__date_joined", "-id")
+    )
+    if role:
+        profiles = profiles.filter(role=role)
+    if diagnosis:
+        profiles = profiles.filter(diagnosis=diagnosis, diagnosis_visibility="members")
+    if stage:
+        profiles = profiles.filter(stage=stage, stage_visibility="members")
+    if treatment:
+        profiles = profiles.filter(treatments=treatment, treatments_visibility="members")
+    if region:
+        profiles = profiles.filter(region__icontains=region)
+    return profiles

@@ -1,0 +1,260 @@
+"""Writes that touch several models or have side effects: notifications, counters, e-mails."""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import NotificationEmails, Profile
+from articles.cache import content_changed
+
+from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
+
+
+def _now():
+    return timezone.now()
+
+
+# Updates
+
+
+def create_post(*, author, text, image=None, image_alt=""):
+    held = settings.COMMUNITY_HOLD_FIRST_POST and not Post.objects.filter(author=author).exists()
+    return Post.objects.create(
+        author=author,
+        text=text,
+        image=image or "",
+        image_alt=image_alt,
+        status=Visibility.HELD if held else Visibility.VISIBLE,
+    )
+
+
+def delete_post(*, post):
+    image = post.image.name, post.image.storage
+    post.delete()
+    if image[0]:
+        transaction.on_commit(lambda: image[1].delete(image[0]))
+
+
+# Comments
+
+
+def create_comment(*, author, text, post=None, article=None):
+    with transaction.atomic():
+        comment = Comment.objects.create(author=author, text=text, post=post, article=article)
+        if post is not None:
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+            if post.author_id != author.pk:
+                notify(recipient=post.author, actor=author, kind=Notification.Kind.COMMENT, post=post, comment=comment)
+    if article is not None:
+        content_changed()  # the cached article page shows how many comments there are
+    return comment
+
+
+def delete_comment(*, comment):
+    with transaction.atomic():
+        if comment.post_id:
+            Post.objects.filter(pk=comment.post_id, comment_count__gt=0).update(comment_count=F("comment_count") - 1)
+        comment.delete()
+    if comment.article_id:
+        content_changed()
+
+
+# Hugs
+
+
+HUG_TARGETS = {"post": Post, "comment": Comment, "answer": Answer}
+
+
+def toggle_hug(*, user, target):
+    """Hug `target`, or take the hug back; returns (hugged, new count)."""
+    kind = target._meta.model_name
+    model = type(target)
+    with transaction.atomic():
+        deleted, _ = Hug.objects.filter(user=user, **{kind: target}).delete()
+        if deleted:
+            model.objects.filter(pk=target.pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
+            hugged = False
+        else:
+            try:
+                with transaction.atomic():
+                    Hug.objects.create(user=user, **{kind: target})
+            except IntegrityError:  # a double click raced us; the hug is there either way
+                return True, model.objects.get(pk=target.pk).hug_count
+            model.objects.filter(pk=target.pk).update(hug_count=F("hug_count") + 1)
+            hugged = True
+            if target.author_id != user.pk:
+                notify(
+                    recipient=target.author,
+                    actor=user,
+                    kind=Notification.Kind.HUG,
+                    **{kind: target},
+                    **_context_of(target),
+                )
+    return hugged, model.objects.get(pk=target.pk).hug_count
+
+
+def _context_of(target):
+    if isinstance(target, Comment) and target.post_id:
+        return {"post_id": target.post_id}
+    if isinstance(target, Answer):
+        return {"question_id": target.question_id}
+    return {}
+
+
+# Questions and answers
+
+
+def ask_question(*, author, title, details, topic=None):
+    question = Question.objects.create(author=author, title=title, details=details, topic=topic)
+    if topic is not None:
+        content_changed()  # article pages list questions on their topics
+    return question
+
+
+def answer_question(*, author, question, text):
+    with transaction.atomic():
+        answer = Answer.objects.create(author=author, question=question, text=text)
+        Question.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
+        if question.author_id != author.pk:
+            notify(
+                recipient=question.author, actor=author, kind=Notification.Kind.ANSWER, question=question, answer=answer
+            )
+    content_changed()
+    return answer
+
+
+def delete_answer(*, answer):
+    with transaction.atomic():
+        Question.objects.filter(pk=answer.question_id, answer_count__gt=0).update(answer_count=F("answer_count") - 1)
+        answer.delete()
+    content_changed()
+
+
+def choose_best_answer(*, answer):
+    question = answer.question
+    with transaction.atomic():
+        question.best_answer = answer
+        question.save(update_fields=["best_answer"])
+        if answer.author_id != question.author_id:
+            notify(
+                recipient=answer.author,
+                actor=question.author,
+                kind=Notification.Kind.BEST_ANSWER,
+                question=question,
+                answer=answer,
+            )
+    content_changed()
+
+
+# My team and muting
+
+
+def toggle_team(*, user, member):
+    deleted, _ = Follow.objects.filter(follower=user, followed=member).delete()
+    if deleted:
+        return False
+    with transaction.atomic():
+        _, created = Follow.objects.get_or_create(follower=user, followed=member)
+        if created:
+            notify(recipient=member, actor=user, kind=Notification.Kind.TEAM)
+    return True
+
+
+def toggle_mute(*, user, member):
+    deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
+    if deleted:
+        return False
+    Mute.objects.get_or_create(muter=user, muted=member)
+    return True
+
+
+# Notifications
+
+
+def notify(*, recipient, actor, kind, **about):
+    """Record a notification; e-mail it at once if the recipient asked for that (on commit)."""
+    if Mute.objects.filter(muter=recipient, muted=actor).exists():
+        return None
+    notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind, **about)
+    wants = Profile.objects.filter(user=recipient).values_list("notification_emails", flat=True).first()
+    if wants in (None, NotificationEmails.IMMEDIATELY):
+        from .tasks import send_notification_email
+
+        transaction.on_commit(lambda: send_notification_email.delay(recipient.pk))
+    return notification
+
+
+NOTIFICATION_EMAIL_GAP = datetime.timedelta(minutes=15)
+
+
+def email_due_notifications(*, user_id):
+    """Send one e-mail with every notification not yet e-mailed, unless one went out in the last
+    15 minutes; returns the seconds to wait before trying again (0 when done or nothing to send).
+
+    The member's row is locked, so two workers never send the same notifications twice.
+    """
+    from accounts.models import User
+
+    from .emails import send_notifications_email
+
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id, suspended_at__isnull=True).first()
+        if user is None:
+            return 0
+        wants = Profile.objects.filter(user=user).values_list("notification_emails", flat=True).first()
+        pending = Notification.objects.filter(recipient=user, emailed_at__isnull=True, read_at__isnull=True)
+        if wants not in (None, NotificationEmails.IMMEDIATELY) or not pending.exists():
+            return 0
+        last = (
+            Notification.objects.filter(recipient=user, emailed_at__isnull=False)
+            .order_by("-emailed_at")
+            .values_list("emailed_at", flat=True)
+            .first()
+        )
+        now = _now()
+        if last and now - last < NOTIFICATION_EMAIL_GAP:
+            return int((last + NOTIFICATION_EMAIL_GAP - now).total_seconds()) + 1
+        notifications = list(pending.select_related("actor").order_by("created_at")[:50])
+        # Sent while the row is locked: if sending fails, nothing is marked and the task retries.
+        send_notifications_email(user=user, notifications=notifications)
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+    return 0
+
+
+def recipients_with_due_notifications():
+    """Members with notifications still to e-mail: what the periodic sweep looks at."""
+    return (
+        Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        .filter(recipient__profile__notification_emails=NotificationEmails.IMMEDIATELY)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+
+
+def mark_notifications_read(*, user):
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
+
+
+# Moderation
+
+
+def report_content(*, reporter, target, reason):
+    kind = target._meta.model_name
+    return Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
+
+
+def hide_content(*, target, moderator, reason):
+    type(target).objects.filter(pk=target.pk).update(
+        status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
+    )
+    content_changed()
+
+
+def approve_content(*, target, moderator):
+    type(target).objects.filter(pk=target.pk).update(
+        status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
+    )
+    content_changed()

@@ -1,0 +1,70 @@
+"""What the community shows on other apps' pages: article comments and questions, a member's updates."""
+
+from django import template
+
+from accounts.models import User
+from community import permissions, queries
+from community.forms import CommentForm
+from community.models import Comment, Follow, Mute, Question
+from community.text import render_member_text
+
+register = template.Library()
+
+
+@register.filter
+def member_text(text):
+    return render_member_text(text)
+
+
+@register.inclusion_tag("community/_article_comments.html", takes_context=True)
+def article_comments(context, article):
+    user = context["user"]
+    if not user.is_authenticated:
+        # The same for every visitor, so the cached article page can show it.
+        count = Comment.objects.filter(article=article, status="visible").count()
+        return {"article": article, "count": count, "member": False}
+    comments = queries.article_comments(user, article)
+    queries.mark_hugged(user, comments=comments)
+    return {
+        "article": article,
+        "comments": comments,
+        "member": True,
+        "user": user,
+        "form": CommentForm(),
+        "can_post": permissions.can_post(user),
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("community/_article_questions.html", takes_context=True)
+def article_questions(context, article, topics):
+    user = context["user"]
+    questions = Question.objects.filter(topic__in=topics, status="visible")
+    if user.is_authenticated:
+        questions = Question.objects.visible_to(user).filter(topic__in=topics)
+    questions = list(questions.select_related("topic").order_by("-answer_count", "-created_at")[:3])
+    return {"questions": questions, "user": user, "topic": topics[0] if topics else None}
+
+
+@register.inclusion_tag("community/_member_activity.html", takes_context=True)
+def member_activity(context, member):
+    viewer = context["user"]
+    posts, has_more = queries.feed_posts(viewer, author=member)
+    is_self = viewer.pk == member.pk
+    return {
+        "member": member,
+        "posts": posts[:10],
+        "is_self": is_self,
+        "on_team": not is_self and Follow.objects.filter(follower=viewer, followed=member).exists(),
+        "muted": not is_self and Mute.objects.filter(muter=viewer, muted=member).exists(),
+        "team_size": Follow.objects.filter(follower=member).count(),
+        "user": viewer,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.simple_tag
+def team_members(member):
+    return User.objects.filter(followers__follower=member).select_related("profile")[:12]

@@ -1,0 +1,423 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.models import User
+from articles.models import Article, Topic
+
+from . import permissions, queries, ratelimit, services
+from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm, SearchForm
+from .models import Answer, Comment, Follow, Notification, Post, Question
+
+SLOW_DOWN = "You're posting very quickly. Please wait a little and try again; nothing was lost."
+CONFIRM_FIRST = "Please confirm your e-mail address before posting: we sent you a link when you joined."
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
+
+
+def _back(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _check_posting(request, action):
+    """None when the member may post now, else the message to show."""
+    if not permissions.can_post(request.user):
+        return CONFIRM_FIRST
+    if not ratelimit.allow(request.user, action):
+        return SLOW_DOWN
+    return None
+
+
+# The feed and updates
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def feed(request):
+    view = request.GET.get("view", "all")
+    if view not in ("all", "team", "questions"):
+        view = "all"
+    form = PostForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        problem = _check_posting(request, "post")
+        if problem:
+            form.add_error(None, problem)
+        elif form.is_valid():
+            post = services.create_post(author=request.user, **form.cleaned_data)
+            if post.is_held:
+                messages.info(request, "Thanks! Your first update will appear once a moderator has looked at it.")
+            return redirect("community:feed")
+    context = {"form": form, "view": view, "can_post": permissions.can_post(request.user)}
+    if view == "questions":
+        context["questions"] = queries.question_list(request.user)[: queries.FEED_SIZE]
+    else:
+        posts, has_more = queries.feed_posts(
+            request.user, team=view == "team", before=_int_or_none(request.GET.get("before"))
+        )
+        context.update(posts=posts, has_more=has_more, next_before=posts[-1].pk if posts and has_more else None)
+    return render(request, "community/feed.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_detail(request, pk):
+    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author", "author__profile"), pk=pk)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST":
+        problem = _check_posting(request, "comment")
+        if problem:
+            form.add_error(None, problem)
+        elif form.is_valid():
+            comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
+            return redirect(comment.get_absolute_url())
+    comments = queries.post_comments(request.user, post)
+    queries.mark_hugged(request.user, [post], comments)
+    return render(
+        request,
+        "community/post_detail.html",
+        {"post": post, "comments": comments, "form": form, "can_post": permissions.can_post(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_edit(request, pk):
+    post = permissions.get_post_for_editing(request.user, pk)
+    old_image = post.image.name
+    form = PostForm(request.POST or None, request.FILES or None, instance=post)
+    if form.is_valid():
+        post = form.save(commit=False)
+        post.edited_at = timezone.now()
+        post.save()
+        if old_image and post.image.name != old_image:
+            post.image.storage.delete(old_image)
+        messages.success(request, "Your update has been saved.")
+        return redirect(post)
+    return render(request, "community/post_form.html", {"form": form, "post": post})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_delete(request, pk):
+    post = permissions.get_post_for_editing(request.user, pk)
+    if request.method == "POST":
+        services.delete_post(post=post)
+        messages.success(request, "Your update has been deleted.")
+        return redirect("community:feed")
+    return render(request, "community/confirm_delete.html", {"thing": "update", "object": post})
+
+
+# Comments
+
+
+@login_required
+@require_POST
+def article_comment(request, article_id):
+    article = get_object_or_404(Article.objects.published(), pk=article_id)
+    form = CommentForm(request.POST)
+    problem = _check_posting(request, "comment")
+    if problem:
+        messages.error(request, problem)
+    elif form.is_valid():
+        comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], article=article)
+        return redirect(comment.get_absolute_url())
+    else:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    return redirect(article.get_absolute_url() + "#comments")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_edit(request, pk):
+    comment = permissions.get_comment_for_editing(request.user, pk)
+    form = CommentForm(request.POST or None, instance=comment)
+    if form.is_valid():
+        comment = form.save(commit=False)
+        comment.edited_at = timezone.now()
+        comment.save()
+        if comment.article_id:
+            from articles.cache import content_changed
+
+            content_changed()
+        return redirect(comment.get_absolute_url())
+    return render(request, "community/comment_form.html", {"form": form, "comment": comment})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_delete(request, pk):
+    comment = permissions.get_comment_for_editing(request.user, pk)
+    if request.method == "POST":
+        back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
+        services.delete_comment(comment=comment)
+        messages.success(request, "Your comment has been deleted.")
+        return redirect(back)
+    return render(request, "community/confirm_delete.html", {"thing": "comment", "object": comment})
+
+
+# Hugs
+
+
+@login_required
+@require_POST
+def hug(request, kind, pk):
+    model = services.HUG_TARGETS.get(kind)
+    if model is None:
+        raise Http404
+    target = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    hugged, count = services.toggle_hug(user=request.user, target=target)
+    target.hugged, target.hug_count = hugged, count
+    if request.headers.get("X-Requested-With") == "fetch":
+        html = render_to_string("community/_hug.html", {"thing": target, "kind": kind}, request=request)
+        return HttpResponse(html)
+    return _back(request, target.get_absolute_url())
+
+
+# Questions and answers
+
+
+@login_required
+def question_list(request):
+    unanswered = request.GET.get("view") == "unanswered"
+    topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first() if request.GET.get("topic") else None
+    page = Paginator(queries.question_list(request.user, unanswered=unanswered, topic=topic), 20).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "community/question_list.html",
+        {"page": page, "unanswered": unanswered, "topic": topic, "topics": Topic.objects.all()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_ask(request):
+    form = QuestionForm(request.POST or None, initial={"topic": request.GET.get("topic")})
+    if request.method == "POST":
+        problem = _check_posting(request, "post")
+        if problem:
+            form.add_error(None, problem)
+        elif form.is_valid():
+            question = services.ask_question(author=request.user, **form.cleaned_data)
+            return redirect(question)
+    return render(request, "community/question_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_detail(request, pk):
+    question = get_object_or_404(
+        Question.objects.visible_to(request.user).select_related("author", "author__profile", "topic"), pk=pk
+    )
+    form = AnswerForm(request.POST or None)
+    if request.method == "POST":
+        problem = _check_posting(request, "comment")
+        if problem:
+            form.add_error(None, problem)
+        elif form.is_valid():
+            answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])
+            return redirect(answer.get_absolute_url())
+    answers = queries.question_answers(request.user, question)
+    answers.sort(key=lambda answer: answer.pk != question.best_answer_id)  # the best answer first
+    queries.mark_hugged(request.user, answers=answers)
+    return render(
+        request,
+        "community/question_detail.html",
+        {"question": question, "answers": answers, "form": form, "can_post": permissions.can_post(request.user)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def answer_best(request, pk):
+    answer = permissions.get_answer_for_choosing_best(request.user, pk)
+    services.choose_best_answer(answer=answer)
+    messages.success(request, "Thank you! The answer is marked as the best one.")
+    return redirect(answer.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_edit(request, pk):
+    answer = permissions.get_answer_for_editing(request.user, pk)
+    form = AnswerForm(request.POST or None, instance=answer)
+    if form.is_valid():
+        answer = form.save(commit=False)
+        answer.edited_at = timezone.now()
+        answer.save()
+        return redirect(answer.get_absolute_url())
+    return render(request, "community/answer_form.html", {"form": form, "answer": answer})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def answer_delete(request, pk):
+    answer = permissions.get_answer_for_editing(request.user, pk)
+    if request.method == "POST":
+        question = answer.question
+        services.delete_answer(answer=answer)
+        messages.success(request, "Your answer has been deleted.")
+        return redirect(question)
+    return render(request, "community/confirm_delete.html", {"thing": "answer", "object": answer})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, pk):
+    question = permissions.get_question_for_editing(request.user, pk)
+    form = QuestionForm(request.POST or None, instance=question)
+    if form.is_valid():
+        question = form.save(commit=False)
+        question.edited_at = timezone.now()
+        question.save()
+        return redirect(question)
+    return render(request, "community/question_form.html", {"form": form, "question": question})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_delete(request, pk):
+    question = permissions.get_question_for_editing(request.user, pk)
+    if request.method == "POST":
+        question.delete()
+        messages.success(request, "Your question has been deleted.")
+        return redirect("community:question-list")
+    return render(request, "community/confirm_delete.html", {"thing": "question", "object": question})
+
+
+# Members, team, mute
+
+
+@login_required
+def member_list(request):
+    form = MemberSearchForm(request.GET or None)
+    profiles = queries.searchable_profiles(request.user, **(form.cleaned_data if form.is_valid() else {}))
+    page = Paginator(profiles, 24).get_page(request.GET.get("page"))
+    team = set(Follow.objects.filter(follower=request.user).values_list("followed_id", flat=True))
+    return render(request, "community/member_list.html", {"form": form, "page": page, "team": team})
+
+
+@login_required
+@require_POST
+def team_toggle(request, pk):
+    member = get_object_or_404(User.objects.members(), pk=pk)
+    if member.pk == request.user.pk:
+        raise PermissionDenied("You can't add yourself to your team.")
+    added = services.toggle_team(user=request.user, member=member)
+    messages.success(request, f"{member.public_name} is {'now on' if added else 'no longer on'} your team.")
+    return _back(request, f"/members/{member.pk}/")
+
+
+@login_required
+@require_POST
+def mute_toggle(request, pk):
+    member = get_object_or_404(User.objects.members(), pk=pk)
+    if member.pk == request.user.pk:
+        raise PermissionDenied("You can't mute yourself.")
+    muted = services.toggle_mute(user=request.user, member=member)
+    messages.success(
+        request,
+        f"You won't see {member.public_name}'s posts any more."
+        if muted
+        else f"You'll see {member.public_name}'s posts again.",
+    )
+    return _back(request, f"/members/{member.pk}/")
+
+
+# Notifications
+
+
+@login_required
+def notification_list(request):
+    notifications = list(
+        Notification.objects.filter(recipient=request.user).select_related("actor", "actor__profile")[:50]
+    )
+    return render(request, "community/notifications.html", {"notifications": notifications})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    services.mark_notifications_read(user=request.user)
+    return _back(request, "/notifications/")
+
+
+# Reports
+
+
+REPORTABLE = {"post": Post, "comment": Comment, "question": Question, "answer": Answer}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request, kind, pk):
+    model = REPORTABLE.get(kind)
+    if model is None:
+        raise Http404
+    target = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    form = ReportForm(request.POST or None)
+    if form.is_valid():
+        services.report_content(reporter=request.user, target=target, reason=form.cleaned_data["reason"])
+        messages.success(request, "Thank you. Our moderators will look at it soon.")
+        return redirect(target.get_absolute_url())
+    return render(request, "community/report_form.html", {"form": form, "target": target, "kind": kind})
+
+
+# Search
+
+
+@login_required
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    posts, questions = [], []
+    if query:
+        posts = list(
+            search_queryset(Post.objects.visible_to(request.user), query, ["text"]).select_related(
+                "author", "author__profile"
+            )[:20]
+        )
+        questions = list(
+            search_queryset(Question.objects.visible_to(request.user), query, ["title", "details"]).select_related(
+                "author"
+            )[:20]
+        )
+        queries.mark_hugged(request.user, posts)
+    return render(
+        request, "community/search.html", {"form": form, "query": query, "posts": posts, "questions": questions}
+    )
+
+
+def search_queryset(queryset, query, fields):
+    """PostgreSQL full-text search where we have it; a plain substring match on SQLite."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector(*fields, config="english")
+        search_query = SearchQuery(query, config="english", search_type="websearch")
+        return queryset.annotate(rank=SearchRank(vector, search_query)).filter(rank__gt=0).order_by("-rank", "-id")
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(condition).order_by("-id")
