@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import DeleteAccountForm, OnboardingForm, ProfileForm
-from .models import Profile
+from .models import Profile, User
 from .services import delete_member, export_member_data, get_profile
 
 
@@ -64,7 +64,10 @@ def account_settings(request):
 
 @login_required
 def member_detail(request, pk):
-    profile = get_object_or_404(Profile.objects.with_details(), user_id=pk, user__is_active=True)
+    profile = Profile.objects.with_details().filter(user_id=pk, user__is_active=True).first()
+    if profile is None:  # members made outside sign-up (the shell, the admin) get theirs now
+        get_profile(get_object_or_404(User.objects.members(), pk=pk))
+        profile = Profile.objects.with_details().get(user_id=pk)
     is_owner = profile.user_id == request.user.pk
     if (profile.hidden_at or profile.user.is_suspended) and not (is_owner or request.user.is_staff):
         return render(request, "accounts/member_unavailable.html", status=404)

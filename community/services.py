@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import NotificationEmails, Profile
@@ -228,7 +228,10 @@ def recipients_with_due_notifications():
     """Members with notifications still to e-mail: what the periodic sweep looks at."""
     return (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
-        .filter(recipient__profile__notification_emails=NotificationEmails.IMMEDIATELY)
+        .filter(
+            Q(recipient__profile__notification_emails=NotificationEmails.IMMEDIATELY)
+            | Q(recipient__profile__isnull=True)
+        )
         .values_list("recipient_id", flat=True)
         .distinct()
     )

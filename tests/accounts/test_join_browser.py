@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import Diagnosis, Profile, Stage, User
+from tests.browser import signed_in_context
 from tests.conftest import link_in
 from tests.test_browser import assert_accessible
 
@@ -53,16 +54,7 @@ def test_a_new_member_joins_confirms_and_describes_their_journey(page, smtp_sink
 
 
 def test_settings_and_profile_pages_are_accessible_on_a_phone(browser, live_server, member):
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(member.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
-    session.save()
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 740})
-    context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": live_server.url}])
+    context = signed_in_context(browser, live_server, member, viewport={"width": 360, "height": 740})
     page = context.new_page()
     for url in ["/accounts/settings/", f"/members/{member.pk}/"]:
         page.goto(url)

@@ -1,0 +1,59 @@
+import json
+
+import pytest
+
+from community import services
+from community.models import Post, Question, Report
+from tests import images
+from tests.accounts.test_data import references_to
+from tests.community.factories import PostFactory, QuestionFactory
+from tests.factories import PASSWORD, ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def active_alice(alice, alice_client, bob):
+    """Alice has done one of everything the community stores."""
+    alice_client.post("/activities/", {"text": "My update", "image": images.jpeg()})
+    bobs_post = PostFactory(author=bob)
+    services.create_comment(author=alice, text="My comment", post=bobs_post)
+    services.create_comment(author=alice, text="My article comment", article=ArticleFactory())
+    services.toggle_hug(user=alice, target=bobs_post)
+    question = services.ask_question(author=alice, title="My question", details="")
+    answer = services.answer_question(author=alice, question=QuestionFactory(author=bob), text="My answer")
+    services.toggle_hug(user=bob, target=answer)
+    services.answer_question(author=bob, question=question, text="Bob answers")
+    services.toggle_team(user=alice, member=bob)
+    services.toggle_team(user=bob, member=alice)
+    services.toggle_mute(user=alice, member=PostFactory().author)
+    services.report_content(reporter=alice, target=bobs_post, reason="Just testing")
+    return alice
+
+
+def test_export_includes_everything_alice_did_in_the_community(active_alice, alice_client):
+    data = json.loads(alice_client.get("/accounts/export/").content)["community"]
+    assert [u["text"] for u in data["updates"]] == ["My update"]
+    assert {c["text"] for c in data["comments"]} == {"My comment", "My article comment"}
+    assert [q["title"] for q in data["questions"]] == ["My question"]
+    assert [a["text"] for a in data["answers"]] == ["My answer"]
+    assert len(data["hugs"]) == 1 and len(data["my_team"]) == 1 and len(data["muted"]) == 1
+    assert {n["kind"] for n in data["notifications"]} >= {"answer", "team", "hug"}
+    assert data["reports_made"][0]["reason"] == "Just testing"
+    assert "Bob answers" not in json.dumps(data)
+
+
+def test_deleting_alice_leaves_nothing_of_hers_and_fixes_the_counts(
+    active_alice, alice_client, bob, settings, django_capture_on_commit_callbacks
+):
+    assert references_to(active_alice)
+    assert list((settings.MEDIA_ROOT / "posts").iterdir())
+    bobs_post = Post.objects.get(author=bob, comments__isnull=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post("/accounts/delete/", {"password": PASSWORD})
+    assert references_to(active_alice) == []
+    assert list((settings.MEDIA_ROOT / "posts").iterdir()) == []
+    bobs_post.refresh_from_db()
+    assert bobs_post.comment_count == 0 and bobs_post.hug_count == 0
+    assert Question.objects.filter(author=bob).get().answer_count == 0
+    assert not Report.objects.exists()

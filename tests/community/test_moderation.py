@@ -1,0 +1,96 @@
+import pytest
+
+from community.models import Report
+from tests.community.factories import ArticleCommentFactory, CommentFactory, PostFactory, QuestionFactory
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_member_reports_and_staff_hide_with_a_reason_the_author_sees(staff, alice, alice_client, bob_client):
+    post = PostFactory(author=alice, text="Miracle cure, buy now")
+    response = bob_client.post(f"/report/post/{post.pk}/", {"reason": "Selling a cure"})
+    assert response.status_code == 302
+    report = Report.objects.get()
+    client = alice_client.__class__()
+    client.force_login(staff)
+    queue = client.get("/admin/community/report/").content.decode()
+    assert "Miracle cure, buy now" in queue and "Selling a cure" in queue
+    detail = client.get(f"/admin/community/report/{report.pk}/change/").content.decode()
+    assert "Open it where members see it" in detail
+    client.post("/admin/community/report/", {"action": "hide_content", "_selected_action": [report.pk]})
+    report.refresh_from_db()
+    assert report.status == "hidden" and report.handled_by == staff
+
+    assert "Miracle cure" not in bob_client.get("/activities/").content.decode()
+    assert bob_client.get(f"/activities/{post.pk}/").status_code == 404
+    own = alice_client.get(f"/activities/{post.pk}/").content.decode()
+    assert "Hidden by our moderators: Selling a cure." in own
+    assert "Miracle cure" in client.get("/activities/").content.decode()  # staff still see it
+
+
+def test_a_hidden_update_is_gone_from_search_and_a_hidden_comment_from_the_article_page(alice, bob_client):
+    PostFactory(author=alice, text="Unique zebra words", status="hidden")
+    body = bob_client.get("/activities/search/", {"q": "zebra"}).content.decode()
+    assert "Unique zebra words" not in body
+    article = ArticleFactory(slug="hidden-comments")
+    ArticleCommentFactory(article=article, author=alice, text="A hidden remark", status="hidden")
+    ArticleCommentFactory(article=article, author=alice, text="A visible remark")
+    page = bob_client.get("/resources/hidden-comments/").content.decode()
+    assert "A visible remark" in page and "A hidden remark" not in page
+
+
+def test_dismissing_a_report_leaves_the_content(client, staff, alice, bob):
+    post = PostFactory(author=alice, text="Fine content")
+    report = Report.objects.create(reporter=bob, post=post, reason="I disagree")
+    client.force_login(staff)
+    client.post("/admin/community/report/", {"action": "dismiss", "_selected_action": [report.pk]})
+    post.refresh_from_db()
+    report.refresh_from_db()
+    assert post.status == "visible" and report.status == "dismissed"
+
+
+def test_suspending_an_author_from_the_queue_hides_all_their_content(client, staff, alice, bob):
+    post = PostFactory(author=alice)
+    comment = CommentFactory(author=alice)
+    question = QuestionFactory(author=alice)
+    report = Report.objects.create(reporter=bob, post=post, reason="Spam everywhere")
+    client.force_login(staff)
+    client.post("/admin/community/report/", {"action": "suspend_author", "_selected_action": [report.pk]})
+    alice.refresh_from_db()
+    assert alice.is_suspended
+    for thing in (post, comment, question):
+        thing.refresh_from_db()
+        assert thing.status == "hidden"
+
+
+def test_first_update_is_held_for_review_when_the_setting_is_on(settings, alice_client, bob_client, staff):
+    settings.COMMUNITY_HOLD_FIRST_POST = True
+    alice_client.post("/activities/", {"text": "My very first update"})
+    assert "My very first update" not in bob_client.get("/activities/").content.decode()
+    assert "Waiting for a moderator" in alice_client.get("/activities/").content.decode()
+    from community.models import Post
+
+    post = Post.objects.get()
+    staff_client = alice_client.__class__()
+    staff_client.force_login(staff)
+    staff_client.post("/admin/community/post/", {"action": "approve", "_selected_action": [post.pk]})
+    assert "My very first update" in bob_client.get("/activities/").content.decode()
+    response = alice_client.post("/activities/", {"text": "My second update"})
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert "My second update" in bob_client.get("/activities/").content.decode()
+
+
+def test_a_muted_members_content_disappears_for_the_muter_only(alice, alice_client, bob, bob_client):
+    PostFactory(author=bob, text="Bob says hello")
+    alice_client.post(f"/members/{bob.pk}/mute/")
+    assert "Bob says hello" not in alice_client.get("/activities/").content.decode()
+    assert "Bob says hello" not in alice_client.get("/activities/search/", {"q": "hello"}).content.decode()
+    assert "Bob says hello" in bob_client.get("/activities/").content.decode()
+    alice_client.post(f"/members/{bob.pk}/mute/")  # unmute
+    assert "Bob says hello" in alice_client.get("/activities/").content.decode()
+
+
+def test_reporting_unknown_things_is_a_404(alice_client):
+    assert alice_client.get("/report/user/1/").status_code == 404
+    assert alice_client.post("/report/post/999999/", {"reason": "x"}).status_code == 404

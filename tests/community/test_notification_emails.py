@@ -1,0 +1,83 @@
+import datetime
+
+import pytest
+
+from accounts.services import get_profile
+from community import services, tasks
+from community.models import Notification
+from tests.community.factories import PostFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def hug_from(member, post, capture):
+    with capture(execute=True):
+        services.toggle_hug(user=member, target=post)
+
+
+def test_a_comment_sends_one_email_with_a_working_link(
+    alice, bob_client, smtp_sink, client, django_capture_on_commit_callbacks
+):
+    post = PostFactory(author=alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        bob_client.post(f"/activities/{post.pk}/", {"text": "Sending strength"})
+    [message] = smtp_sink.to(alice.email)
+    assert message["Subject"] == "Bob commented on your update"
+    text = smtp_sink.text(message)
+    assert f"http://127.0.0.1:8000/activities/{post.pk}/#comment-" in text
+    assert message.get_body(preferencelist=("html",)) is not None
+    client.force_login(alice)
+    assert client.get(f"/activities/{post.pk}/").status_code == 200
+
+
+def test_a_burst_of_ten_hugs_sends_one_email_then_one_folded_email(
+    alice, smtp_sink, django_capture_on_commit_callbacks
+):
+    post = PostFactory(author=alice)
+    for member in UserFactory.create_batch(10):
+        hug_from(member, post, django_capture_on_commit_callbacks)
+    assert Notification.objects.filter(recipient=alice, kind="hug").count() == 10
+    assert len(smtp_sink.to(alice.email)) == 1
+
+    # Fifteen minutes later the periodic sweep folds the other nine into one e-mail.
+    Notification.objects.filter(emailed_at__isnull=False).update(
+        emailed_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16)
+    )
+    tasks.sweep_notification_emails()
+    messages = smtp_sink.to(alice.email)
+    assert len(messages) == 2
+    assert messages[1]["Subject"] == "9 new things on Kindred"
+    assert smtp_sink.text(messages[1]).count("sent you a hug") == 9
+    tasks.sweep_notification_emails()  # running it again sends nothing more
+    assert len(smtp_sink.to(alice.email)) == 2
+
+
+def test_members_who_chose_the_digest_or_off_get_no_immediate_email(
+    alice, bob, smtp_sink, django_capture_on_commit_callbacks
+):
+    for choice in ("digest", "off"):
+        profile = get_profile(alice)
+        profile.notification_emails = choice
+        profile.save()
+        post = PostFactory(author=alice)
+        hug_from(bob, post, django_capture_on_commit_callbacks)
+        tasks.sweep_notification_emails()
+    assert smtp_sink.to(alice.email) == []
+    assert Notification.objects.filter(recipient=alice).count() == 2
+
+
+def test_read_notifications_are_not_emailed_later(alice, bob, smtp_sink, django_capture_on_commit_callbacks):
+    post = PostFactory(author=alice)
+    hug_from(bob, post, django_capture_on_commit_callbacks)
+    hug_from(UserFactory(), post, django_capture_on_commit_callbacks)  # folded: waits
+    services.mark_notifications_read(user=alice)
+    Notification.objects.update(emailed_at=None)
+    tasks.sweep_notification_emails()
+    assert len(smtp_sink.to(alice.email)) == 1
+
+
+def test_muted_members_do_not_notify(alice, bob):
+    services.toggle_mute(user=alice, member=bob)
+    services.toggle_hug(user=bob, target=PostFactory(author=alice))
+    assert not Notification.objects.exists()

@@ -1,0 +1,61 @@
+"""Query counts of the community pages stay the same however many rows there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.services import get_profile
+from community import services
+from tests.community.factories import AnswerFactory, CommentFactory, PostFactory, QuestionFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (member count, session record)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def grow(alice, bob, posts=5):
+    members = UserFactory.create_batch(3)
+    for member in (*members, bob):
+        get_profile(member)
+    for _ in range(posts):
+        post = PostFactory(author=members[0])
+        for member in members:
+            CommentFactory(post=post, author=member)
+            services.toggle_hug(user=member, target=post)
+        services.toggle_hug(user=alice, target=post)
+    question = QuestionFactory(author=bob, title="The question")
+    for member in members:
+        answer = AnswerFactory(question=question, author=member)
+        services.toggle_hug(user=alice, target=answer)
+    return question
+
+
+def test_feed_update_question_and_member_search_pages_have_flat_query_counts(alice, alice_client, bob):
+    question = grow(alice, bob, posts=2)
+    post_id = PostFactory(author=bob).pk
+    urls = [
+        "/activities/",
+        "/activities/?view=team",
+        "/activities/?view=questions",
+        f"/activities/{post_id}/",
+        f"/questions/{question.pk}/",
+        "/questions/",
+        "/members/",
+        "/members/?role=caregiver",
+        f"/members/{bob.pk}/",
+        "/notifications/",
+    ]
+    small = {url: queries_for(alice_client, url) for url in urls}
+    grow(alice, bob, posts=25)
+    large = {url: queries_for(alice_client, url) for url in urls}
+    assert large == small
+    assert small["/activities/"] <= 9
+    assert small[f"/questions/{question.pk}/"] <= 9
+    assert small["/members/"] <= 9
