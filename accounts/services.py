@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -7,6 +8,27 @@ from . import registry
 from .models import Profile
 
 TERMS_VERSION = "2026-11"
+
+
+VERIFIED_KEY = "accounts:verified:{}"
+
+
+def has_verified_email(user):
+    """Whether the member has confirmed an address; asked on every page that offers posting."""
+    key = VERIFIED_KEY.format(user.pk)
+    verified = cache.get(key)
+    if verified is None:
+        from allauth.account.models import EmailAddress
+
+        verified = EmailAddress.objects.filter(user=user, verified=True).exists()
+        cache.set(key, verified, 3600)
+    return verified
+
+
+def email_addresses_changed(*, user, **kwargs):
+    """allauth's e-mail signals (confirmed, added, removed, changed) land here."""
+    if user is not None:
+        cache.delete(VERIFIED_KEY.format(user.pk))
 
 
 def get_profile(user):

@@ -38,17 +38,20 @@ class Page:
     headers: tuple[str, ...] = ()  # extra wrk -H headers, e.g. "Cookie: sessionid=..."
 
 
-def pages(article_slug):
+def pages(article_slug, member):
     """What is measured. Append here; the first entry must be the floor."""
+    signed_in = (f"Cookie: sessionid={member['session']}",)
     return [
         Page(FLOOR, "/bench/floor/"),
         Page("article page", f"/resources/{article_slug}/"),
         Page("resources index", "/resources/"),
+        Page("signed-in feed", "/activities/", signed_in),
+        Page("question page", f"/questions/{member['question']}/", signed_in),
     ]
 
 
 # (page name, minimum ratio of its requests/s to the floor's)
-TARGETS = [("article page", 0.5)]
+TARGETS = [("article page", 0.5), ("signed-in feed", 0.1)]
 
 
 def main():
@@ -74,8 +77,9 @@ def main():
             manage(env, "migrate", "--noinput")
             manage(env, "seed_demo", "--scale", str(args.scale))
             slug = first_demo_article(env)
+            member = signed_in_member(env)
             server, base = start_gunicorn(env, Path(tmp))
-            rows = [measure(base + page.path, page, args) for page in pages(slug)]
+            rows = [measure(base + page.path, page, args) for page in pages(slug, member)]
         finally:
             if server:
                 server.terminate()
@@ -161,6 +165,23 @@ def first_demo_article(env):
     return manage(env, "shell", "-c", code).strip().splitlines()[-1]
 
 
+def signed_in_member(env):
+    """A session for a demo member (the feed then shows 20 updates with comments and hugs), and the
+    most answered question."""
+    code = (
+        "from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY; "
+        "from django.contrib.sessions.backends.db import SessionStore; "
+        "from accounts.models import User; from community.models import Question; "
+        "u = User.objects.get(email='maria@kindred.example'); s = SessionStore(); "
+        "s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
+        "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); "
+        "q = Question.objects.order_by('-answer_count', 'pk').first(); "
+        "print(s.session_key, q.pk)"
+    )
+    session, question = manage(env, "shell", "-c", code).strip().splitlines()[-1].split()
+    return {"session": session, "question": question}
+
+
 def start_gunicorn(env, tmp):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -196,8 +217,27 @@ def wrk(url, page, seconds, connections):
 
 def measure(url, page, args):
     print(f"{page.name}: {url} ...", flush=True)
+    status, size = probe(url, page)
     wrk(url, page, WARMUP_SECONDS, args.connections)
-    return {"page": page.name, "path": page.path, **parse_wrk(wrk(url, page, args.duration, args.connections))}
+    result = parse_wrk(wrk(url, page, args.duration, args.connections))
+    # wrk counts redirects as success: a signed-in page that sends us to log in must not pass.
+    result["ok"] = result["ok"] and status == 200
+    return {"page": page.name, "path": page.path, "status": status, "bytes": size, **result}
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def probe(url, page):
+    """One request first: its status and size, so the table shows what was measured."""
+    request = urllib.request.Request(url, headers=dict(header.split(": ", 1) for header in page.headers))
+    try:
+        with urllib.request.build_opener(NoRedirects).open(request, timeout=10) as response:
+            return response.status, len(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, 0
 
 
 UNITS_MS = {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}

@@ -1,4 +1,4 @@
-from .models import Notification
+from .services import unread_count
 
 
 def notifications(request):
@@ -7,7 +7,4 @@ def notifications(request):
     if user is None or not user.is_authenticated:
         return {}
 
-    def unread():
-        return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-
-    return {"unread_notifications": unread}
+    return {"unread_notifications": lambda: unread_count(user)}

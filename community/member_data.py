@@ -1,7 +1,7 @@
 """The community's part of a member's data, for export, deletion and suspension."""
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.cache import content_changed
@@ -68,8 +68,13 @@ def erase_community(user):
         ids = list(Hug.objects.filter(user=user, **{f"{field}__isnull": False}).values_list(f"{field}_id", flat=True))
         for pk in ids:
             model.objects.filter(pk=pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
+    now = timezone.now()
     for post_id in Comment.objects.filter(author=user, post__isnull=False).values_list("post_id", flat=True):
         Post.objects.filter(pk=post_id, comment_count__gt=0).update(comment_count=F("comment_count") - 1)
+    # Cached feed fragments that show the member's comments or hugs.
+    Post.objects.filter(Q(comments__author=user) | Q(hugs__user=user) | Q(comments__hugs__user=user)).update(
+        touched_at=now
+    )
     for question_id in Answer.objects.filter(author=user).values_list("question_id", flat=True):
         Question.objects.filter(pk=question_id, answer_count__gt=0).update(answer_count=F("answer_count") - 1)
     transaction.on_commit(content_changed)
@@ -78,6 +83,7 @@ def erase_community(user):
 def hide_community(user, *, reason):
     hidden = 0
     now = timezone.now()
+    Post.objects.filter(comments__author=user).update(touched_at=now)
     for model in (Post, Comment, Question, Answer):
         hidden += (
             model.objects.filter(author=user)

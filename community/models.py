@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,8 +23,11 @@ class ContentQuerySet(models.QuerySet):
         """
         if user.is_staff:
             return self
-        muted = Mute.objects.filter(muter=user, muted=OuterRef("author"))
-        return self.filter(Q(status=Visibility.VISIBLE) | Q(author=user)).exclude(Exists(muted))
+        from .services import muted_ids  # cached per member
+
+        visible = self.filter(Q(status=Visibility.VISIBLE) | Q(author=user))
+        muted = muted_ids(user)
+        return visible.exclude(author__in=muted) if muted else visible
 
 
 class ModeratedContent(models.Model):
@@ -60,12 +63,14 @@ class Post(ModeratedContent):
     image = models.ImageField(upload_to=RandomName("posts"), blank=True)
     image_alt = models.CharField("picture description", max_length=200, blank=True)
     comment_count = models.PositiveIntegerField(default=0)
+    # Moves on whenever anything the feed shows of this update changes (its text, comments, hugs):
+    # the key of its cached feed fragment (community/fragments.py).
+    touched_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-created_at", "-id"]
+        ordering = ["-id"]
         indexes = [
-            models.Index(fields=["-created_at", "-id"], name="post_feed_idx"),
-            models.Index(fields=["author", "-created_at", "-id"], name="post_author_idx"),
+            models.Index(fields=["author", "-id"], name="post_author_idx"),
         ]
         constraints = [
             models.CheckConstraint(

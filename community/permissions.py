@@ -1,19 +1,16 @@
 """Who may do what: one helper per kind of content, fetching and checking together (404/403)."""
 
-from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+
+from accounts.services import has_verified_email
 
 from .models import Answer, Comment, Post, Question
 
 
 def can_post(user):
     """Members post once their e-mail address is confirmed and while they are not suspended."""
-    if not user.is_authenticated or user.is_suspended:
-        return False
-    if not hasattr(user, "_has_verified_email"):
-        user._has_verified_email = EmailAddress.objects.filter(user=user, verified=True).exists()
-    return user._has_verified_email
+    return user.is_authenticated and not user.is_suspended and has_verified_email(user)
 
 
 def require_can_post(user):

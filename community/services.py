@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -45,7 +46,7 @@ def create_comment(*, author, text, post=None, article=None):
     with transaction.atomic():
         comment = Comment.objects.create(author=author, text=text, post=post, article=article)
         if post is not None:
-            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1, touched_at=_now())
             if post.author_id != author.pk:
                 notify(recipient=post.author, actor=author, kind=Notification.Kind.COMMENT, post=post, comment=comment)
     if article is not None:
@@ -57,6 +58,7 @@ def delete_comment(*, comment):
     with transaction.atomic():
         if comment.post_id:
             Post.objects.filter(pk=comment.post_id, comment_count__gt=0).update(comment_count=F("comment_count") - 1)
+            touch_post(comment.post_id)
         comment.delete()
     if comment.article_id:
         content_changed()
@@ -76,6 +78,7 @@ def toggle_hug(*, user, target):
         deleted, _ = Hug.objects.filter(user=user, **{kind: target}).delete()
         if deleted:
             model.objects.filter(pk=target.pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
+            touch_post_of(target)
             hugged = False
         else:
             try:
@@ -85,6 +88,7 @@ def toggle_hug(*, user, target):
                 return True, model.objects.get(pk=target.pk).hug_count
             model.objects.filter(pk=target.pk).update(hug_count=F("hug_count") + 1)
             hugged = True
+            touch_post_of(target)
             if target.author_id != user.pk:
                 notify(
                     recipient=target.author,
@@ -94,6 +98,17 @@ def toggle_hug(*, user, target):
                     **_context_of(target),
                 )
     return hugged, model.objects.get(pk=target.pk).hug_count
+
+
+def touch_post(post_id):
+    Post.objects.filter(pk=post_id).update(touched_at=_now())
+
+
+def touch_post_of(target):
+    """Retire the cached feed fragment that shows `target` (an update, or a comment on one)."""
+    post_id = target.pk if isinstance(target, Post) else getattr(target, "post_id", None)
+    if post_id:
+        touch_post(post_id)
 
 
 def _context_of(target):
@@ -164,11 +179,36 @@ def toggle_team(*, user, member):
 
 
 def toggle_mute(*, user, member):
+    cache.delete(MUTED_KEY.format(user.pk))
     deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
     if deleted:
         return False
     Mute.objects.get_or_create(muter=user, muted=member)
     return True
+
+
+MUTED_KEY = "community:muted:{}"
+UNREAD_KEY = "community:unread:{}"
+
+
+def muted_ids(user):
+    """Whom `user` has muted; asked on every feed page, so cached until they change it."""
+    key = MUTED_KEY.format(user.pk)
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
+        cache.set(key, ids, 3600)
+    return ids
+
+
+def unread_count(user):
+    """The header's count; cached until a notification arrives or is read."""
+    key = UNREAD_KEY.format(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, 3600)
+    return count
 
 
 # Notifications
@@ -179,6 +219,7 @@ def notify(*, recipient, actor, kind, **about):
     if Mute.objects.filter(muter=recipient, muted=actor).exists():
         return None
     notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind, **about)
+    transaction.on_commit(lambda: cache.delete(UNREAD_KEY.format(recipient.pk)))
     wants = Profile.objects.filter(user=recipient).values_list("notification_emails", flat=True).first()
     if wants in (None, NotificationEmails.IMMEDIATELY):
         from .tasks import send_notification_email
@@ -238,7 +279,9 @@ def recipients_with_due_notifications():
 
 
 def mark_notifications_read(*, user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
+    count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
+    cache.delete(UNREAD_KEY.format(user.pk))
+    return count
 
 
 # Moderation
@@ -253,6 +296,7 @@ def hide_content(*, target, moderator, reason):
     type(target).objects.filter(pk=target.pk).update(
         status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
     )
+    touch_post_of(target)
     content_changed()
 
 
@@ -260,4 +304,5 @@ def approve_content(*, target, moderator):
     type(target).objects.filter(pk=target.pk).update(
         status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
     )
+    touch_post_of(target)
     content_changed()

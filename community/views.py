@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import User
 from articles.models import Article, Topic
 
-from . import permissions, queries, ratelimit, services
+from . import fragments, permissions, queries, ratelimit, services
 from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm, SearchForm
 from .models import Answer, Comment, Follow, Notification, Post, Question
 
@@ -72,7 +72,11 @@ def feed(request):
         posts, has_more = queries.feed_posts(
             request.user, team=view == "team", before=_int_or_none(request.GET.get("before"))
         )
-        context.update(posts=posts, has_more=has_more, next_before=posts[-1].pk if posts and has_more else None)
+        context.update(
+            posts=posts,
+            posts_html=fragments.render_posts(request, posts),
+            next_before=posts[-1].pk if posts and has_more else None,
+        )
     return render(request, "community/feed.html", context, status=400 if form.errors else 200)
 
 
@@ -106,7 +110,7 @@ def post_edit(request, pk):
     form = PostForm(request.POST or None, request.FILES or None, instance=post)
     if form.is_valid():
         post = form.save(commit=False)
-        post.edited_at = timezone.now()
+        post.edited_at = post.touched_at = timezone.now()
         post.save()
         if old_image and post.image.name != old_image:
             post.image.storage.delete(old_image)
@@ -154,6 +158,7 @@ def comment_edit(request, pk):
         comment = form.save(commit=False)
         comment.edited_at = timezone.now()
         comment.save()
+        services.touch_post_of(comment)
         if comment.article_id:
             from articles.cache import content_changed
 
@@ -403,9 +408,16 @@ def search(request):
                 "author"
             )[:20]
         )
-        queries.mark_hugged(request.user, posts)
     return render(
-        request, "community/search.html", {"form": form, "query": query, "posts": posts, "questions": questions}
+        request,
+        "community/search.html",
+        {
+            "form": form,
+            "query": query,
+            "posts": posts,
+            "posts_html": fragments.render_posts(request, posts),
+            "questions": questions,
+        },
     )
 
 

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
+    "community.middleware.OwnActionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -168,6 +169,8 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Accounts (django-allauth): e-mail is the login.
 AUTH_USER_MODEL = "accounts.User"
+# Sessions read from the cache, written through to the database (which survives a cache flush).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

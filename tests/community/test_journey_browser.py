@@ -38,9 +38,10 @@ def test_members_post_comment_hug_and_get_notified(browser, live_server, alice, 
     page_b.get_by_label("Your comment").fill("So happy for you, Alice!")
     page_b.get_by_role("button", name="Comment").click()
     page_b.wait_for_url(f"**/activities/{post.pk}/#comment-*")
-    hug = page_b.locator(f"#post-{post.pk} .actions").get_by_role("button", name="Hug")
+    hug = page_b.locator(f'[data-hug-key="post-{post.pk}"]')
+    assert hug.get_attribute("aria-pressed") == "false"
     hug.click()  # updated in place by hugs.js
-    page_b.locator(f"#post-{post.pk} .actions").get_by_role("button", name="Hugged").wait_for()
+    page_b.locator(f'[data-hug-key="post-{post.pk}"][aria-pressed="true"]').wait_for()
     post.refresh_from_db()
     assert post.hug_count == 1 and post.comment_count == 1
 

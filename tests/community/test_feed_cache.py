@@ -1,0 +1,79 @@
+"""The feed serves cached fragments, personalised per member: nothing of one member leaks to another."""
+
+import re
+
+import pytest
+
+from community import services
+from tests.community.factories import PostFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def own_actions(body, post):
+    """(shows Edit/Delete, shows Report) for `post` in a feed page."""
+    block = body.split(f'id="post-{post.pk}"', 1)[1].split("</article>", 1)[0]
+    own = re.search(r'class="own-actions" data-owner="\d+"( hidden)?>', block).group(1) is None
+    other = re.search(r'class="other-actions" data-other="\d+"( hidden)?>', block).group(1) is None
+    return own, other
+
+
+def pressed(body, key):
+    return re.search(rf'aria-pressed="(\w+)" data-hug-key="{key}"', body).group(1) == "true"
+
+
+def test_each_member_sees_their_own_actions_and_hugs_on_the_same_cached_fragment(alice, alice_client, bob, bob_client):
+    post = PostFactory(author=alice, text="Shared fragment")
+    services.toggle_hug(user=bob, target=post)
+    first = alice_client.get("/activities/").content.decode()  # renders and caches
+    second = bob_client.get("/activities/").content.decode()  # served from the cache
+    assert own_actions(first, post) == (True, False)
+    assert own_actions(second, post) == (False, True)
+    assert not pressed(first, f"post-{post.pk}") and pressed(second, f"post-{post.pk}")
+    token_a = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', first).group(1)
+    token_b = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', second).group(1)
+    assert token_a != token_b and "__CSRF_TOKEN__" not in first + second
+
+
+def test_a_hug_from_the_feed_works_with_the_patched_token(alice, bob, bob_client):
+    post = PostFactory(author=alice)
+    bob_client.get("/activities/")
+    csrf_client = bob_client.__class__(enforce_csrf_checks=True)
+    csrf_client.force_login(bob)
+    body = csrf_client.get("/activities/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    response = csrf_client.post(f"/hugs/post/{post.pk}/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.hug_count == 1
+
+
+def test_new_comments_hugs_and_edits_show_at_once(alice, alice_client, bob):
+    post = PostFactory(author=alice, text="Before")
+    alice_client.get("/activities/")
+    services.create_comment(author=bob, text="A fresh comment", post=post)
+    services.toggle_hug(user=bob, target=post)
+    body = alice_client.get("/activities/").content.decode()
+    assert "A fresh comment" in body and "· 1<span" in body
+    alice_client.post(f"/activities/{post.pk}/edit/", {"text": "After"})
+    assert "After" in alice_client.get("/activities/").content.decode()
+
+
+def test_a_muted_commenter_is_hidden_even_inside_a_cached_fragment(alice, alice_client, bob, bob_client):
+    carol = UserFactory(display_name="Carol")
+    post = PostFactory(author=bob, text="Bob's update")
+    services.create_comment(author=carol, text="Carol's comment", post=post)
+    bob_client.get("/activities/")  # cached with Carol's comment
+    services.toggle_mute(user=alice, member=carol)
+    body = alice_client.get("/activities/").content.decode()
+    assert "Bob&#x27;s update" in body and "Carol&#x27;s comment" not in body
+    assert "Carol&#x27;s comment" in bob_client.get("/activities/").content.decode()
+
+
+def test_a_hidden_comment_leaves_the_cached_fragment(alice, alice_client, bob, staff):
+    post = PostFactory(author=alice)
+    comment = services.create_comment(author=bob, text="Soon hidden", post=post)
+    alice_client.get("/activities/")
+    services.hide_content(target=comment, moderator=staff, reason="Spam")
+    assert "Soon hidden" not in alice_client.get("/activities/").content.decode()
