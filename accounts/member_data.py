@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from .mail import emails_to
 from .models import Profile
 
 
@@ -45,11 +46,28 @@ def export_account(user):
             }
             for session in UserSession.objects.filter(user=user)
         ],
+        "emails_sent": [
+            {
+                "to": sent.to_email,
+                "subject": sent.subject,
+                "kind": sent.kind,
+                "status": sent.status,
+                "created_at": _iso(sent.created_at),
+                "sent_at": _iso(sent.sent_at),
+            }
+            for sent in emails_to(member_addresses(user)).order_by("created_at")
+        ],
         "two_factor_methods": [
             {"type": auth.type, "created_at": _iso(auth.created_at), "last_used_at": _iso(auth.last_used_at)}
             for auth in Authenticator.objects.filter(user=user)
         ],
     }
+
+
+def member_addresses(user):
+    from allauth.account.models import EmailAddress
+
+    return {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
 
 
 def export_profile(profile):
@@ -84,6 +102,8 @@ def erase_account(user):
 
     for session in UserSession.objects.filter(user=user):
         session.end()
+    # E-mails we sent them (verification links, resets) name their address: they go too.
+    emails_to(member_addresses(user)).delete()
     profile = Profile.objects.filter(user=user).first()
     if profile and profile.avatar:
         name, storage = profile.avatar.name, profile.avatar.storage

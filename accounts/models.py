@@ -211,3 +211,42 @@ class Profile(models.Model):
                     value = list(value.all())
                 shown[name] = value
         return shown
+
+
+class OutgoingEmail(models.Model):
+    """One transactional e-mail, recorded before it is sent (accounts/mail.py).
+
+    The row is the state: a task enqueued on commit sends it, and a periodic sweep sends whatever
+    is still pending (broker or worker down, retries), so a rolled-back request sends nothing and
+    a committed one always sends, once.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=100, blank=True, help_text="Which kind of e-mail, e.g. its template.")
+    to_email = models.EmailField("to", max_length=254)
+    from_email = models.CharField(max_length=254)
+    subject = models.CharField(max_length=300)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    message_id = models.CharField(max_length=200, help_text="Fixed when recorded, so a retry is the same message.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "outgoing e-mail"
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outgoing_email_due_idx"),
+            models.Index(Lower("to_email"), name="outgoing_email_to_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to_email}"

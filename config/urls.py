@@ -8,6 +8,7 @@ from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
 from articles.models import Page
 from articles.sitemaps import SITEMAPS
+from newsletter import views as newsletter_views
 
 from . import views
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("community.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("accounts/settings/email/", newsletter_views.email_settings, name="email-settings"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("feeds/articles/", LatestArticlesFeed(), name="article-feed"),

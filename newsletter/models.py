@@ -1,0 +1,148 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.mail import message_domain
+from accounts.models import DigestFrequency
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Subscriber.Status.ACTIVE)
+
+    def due_for(self, frequency):
+        """Who gets this frequency's digest: confirmed readers, and members through their settings."""
+        readers = Q(user__isnull=True, frequency=frequency)
+        members = Q(
+            user__isnull=False,
+            user__is_active=True,
+            user__suspended_at__isnull=True,
+            user__profile__digest_frequency=frequency,
+        )
+        return self.active().filter(readers | members)
+
+
+class Subscriber(models.Model):
+    """Someone who gets the digest: a reader (double opt-in) or a member, through their account.
+
+    A member's frequency is their profile's `digest_frequency`; a reader's is `frequency` here.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for confirmation"
+        ACTIVE = "active", "Subscribed"
+        UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+        BOUNCED = "bounced", "Bounced"
+
+    email = models.EmailField("e-mail address", max_length=254, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="subscriber"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    frequency = models.CharField(
+        max_length=10,
+        choices=[(DigestFrequency.DAILY, "Daily"), (DigestFrequency.WEEKLY, "Weekly")],
+        default=DigestFrequency.WEEKLY,
+        help_text="Readers only; a member's frequency is in their e-mail settings.",
+    )
+    bounce_count = models.PositiveSmallIntegerField(default=0, help_text="Permanent refusals by their mail server.")
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    # The consent record: when, on which page, and which wording they agreed to.
+    consent_at = models.DateTimeField(null=True, blank=True)
+    consent_page = models.CharField(max_length=300, blank=True)
+    consent_version = models.CharField("consent wording version", max_length=40, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="newsletter_subscriber_email_ci_unique"),
+        ]
+        indexes = [models.Index(fields=["status", "frequency"], name="subscriber_due_idx")]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_member(self):
+        return self.user_id is not None
+
+    @property
+    def address(self):
+        """Where to send: a member's current address, else the one they subscribed with."""
+        return self.user.email if self.user_id else self.email
+
+
+class DigestRun(models.Model):
+    """One sending of the daily or weekly digest; its deliveries hold who has been sent what."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", "Preparing"
+        SENDING = "sending", "Sending"
+        DONE = "done", "Done"
+
+    frequency = models.CharField(
+        max_length=10, choices=[(DigestFrequency.DAILY, "Daily"), (DigestFrequency.WEEKLY, "Weekly")]
+    )
+    period = models.CharField(max_length=20, help_text="The day or ISO week this run covers.")
+    until = models.DateTimeField(help_text="Content published up to this moment.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREPARING)
+    total = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    heartbeat_at = models.DateTimeField(default=timezone.now, help_text="Last time a worker claimed a batch.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["frequency", "period"], name="digest_run_once_per_period"),
+        ]
+        indexes = [models.Index(fields=["status"], name="digest_run_status_idx")]
+
+    def __str__(self):
+        return f"{self.get_frequency_display()} digest {self.period}"
+
+    def get_absolute_url(self):
+        return reverse("admin:newsletter_digestrun_change", args=[self.pk])
+
+
+class Delivery(models.Model):
+    """One recipient of one run: claimed by a batch, then recorded as it is sent."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        SKIPPED = "skipped", "Nothing new"
+        FAILED = "failed", "Failed"
+
+    run = models.ForeignKey(DigestRun, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        constraints = [
+            models.UniqueConstraint(fields=["run", "subscriber"], name="delivery_once_per_run"),
+        ]
+        indexes = [
+            models.Index(fields=["run", "status"], name="delivery_run_status_idx"),
+            models.Index(fields=["subscriber", "status"], name="delivery_subscriber_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.run} → {self.subscriber}"
+
+    @property
+    def message_id(self):
+        """The same for every attempt, so a resent copy is recognisably the same message."""
+        return f"<digest.{self.run_id}.{self.subscriber_id}@{message_domain()}>"

@@ -18,6 +18,26 @@ def skip_or_fail(reason):
 
 
 @pytest.fixture(autouse=True)
+def _celery_eager():
+    """Tasks run in the test's process; tests of a real worker (tests/newsletter) turn this off."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = True
+
+
+def run_on_commit_callbacks():
+    """Run what a commit would run: inside a test's wrapping transaction nothing ever commits."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        while connection.in_atomic_block and connection.run_on_commit:
+            _sids, func, _robust = connection.run_on_commit.pop(0)
+            func()
+
+
+@pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     _clear_cache()
@@ -128,6 +148,8 @@ class SMTPSink:
         return "250 OK"
 
     def to(self, address):
+        # E-mail goes through the outbox on commit (accounts/mail.py), as after a real request.
+        run_on_commit_callbacks()
         return [message for message in self.messages if address in message["To"]]
 
     def text(self, message):

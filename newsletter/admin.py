@@ -1,0 +1,144 @@
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_POST
+
+from accounts.models import OutgoingEmail
+
+from .emails import send_test_digest
+from .models import Delivery, DigestRun, Subscriber
+from .services import run_progress
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "status", "frequency", "user", "bounce_count", "created_at", "confirmed_at"]
+    list_filter = ["status", "frequency"]
+    search_fields = ["email"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["created_at", "confirmed_at", "unsubscribed_at", "consent_at", "consent_page", "consent_version"]
+
+
+@admin.register(DigestRun)
+class DigestRunAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "progress", "sent", "failed", "skipped", "total", "created_at", "finished_at"]
+    list_filter = ["frequency", "status"]
+    readonly_fields = [
+        "frequency",
+        "period",
+        "until",
+        "status",
+        "total",
+        "created_at",
+        "heartbeat_at",
+        "finished_at",
+        "progress",
+        "counts",
+        "recent_failures",
+    ]
+    fields = readonly_fields
+    change_list_template = "admin/newsletter/digestrun/change_list.html"
+
+    def get_queryset(self, request):
+        return run_progress(super().get_queryset(request))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="progress")
+    def progress(self, run):
+        done = run.sent + run.failed + run.skipped
+        return format_html(
+            '<progress value="{}" max="{}" aria-label="{} of {} done">{}%</progress> {} / {}',
+            done,
+            max(run.total, 1),
+            done,
+            run.total,
+            round(100 * done / run.total) if run.total else 100,
+            done,
+            run.total,
+        )
+
+    @admin.display(description="sent", ordering="sent")
+    def sent(self, run):
+        return run.sent
+
+    @admin.display(description="failed", ordering="failed")
+    def failed(self, run):
+        return run.failed
+
+    @admin.display(description="nothing new")
+    def skipped(self, run):
+        return run.skipped
+
+    @admin.display(description="counts")
+    def counts(self, run):
+        return (
+            f"{run.sent} sent, {run.failed} failed, {run.skipped} with nothing new, {run.pending} pending, "
+            f"{run.total} in all"
+        )
+
+    @admin.display(description="failures (latest 20)")
+    def recent_failures(self, run):
+        failures = Delivery.objects.filter(run=run, status=Delivery.Status.FAILED).select_related("subscriber")[:20]
+        if not failures:
+            return "None"
+        link = reverse("admin:newsletter_delivery_changelist") + f"?run__id__exact={run.pk}&status__exact=failed"
+        rows = format_html_join("", "<li>{}: {}</li>", ((f.subscriber.email, f.error[:200]) for f in failures))
+        return format_html('<ul>{}</ul><a href="{}">All failures</a>', rows, link)
+
+    def get_urls(self):
+        return [
+            path(
+                "test-digest/",
+                self.admin_site.admin_view(require_POST(self.send_test_view)),
+                name="newsletter_digestrun_test",
+            ),
+            *super().get_urls(),
+        ]
+
+    def send_test_view(self, request):
+        sections = send_test_digest(user=request.user)
+        if sections:
+            self.message_user(request, f"A test digest is on its way to {request.user.email}.", messages.SUCCESS)
+        else:
+            self.message_user(
+                request, "Nothing new was published this week, so there is no digest to send.", messages.WARNING
+            )
+        return redirect("admin:newsletter_digestrun_changelist")
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["run", "subscriber", "status", "attempts", "sent_at", "error"]
+    list_filter = ["status", "run"]
+    search_fields = ["subscriber__email"]
+    list_select_related = ["run", "subscriber"]
+    readonly_fields = [f.name for f in Delivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The transactional outbox (accounts.mail): what was sent, what waits, what failed and why."""
+
+    list_display = ["subject", "to_email", "kind", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to_email", "subject"]
+    readonly_fields = [f.name for f in OutgoingEmail._meta.fields if f.name not in ("body_text", "body_html")]
+    exclude = ["body_text", "body_html"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

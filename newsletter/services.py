@@ -1,0 +1,406 @@
+"""Subscriptions and digest runs: every write with side effects, as `verb_noun(*, ...)` functions."""
+
+import contextlib
+import logging
+import smtplib
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from accounts.mail import is_permanent_refusal
+from accounts.models import DigestFrequency, Profile
+from accounts.services import get_profile
+
+from . import digest, emails
+from .models import Delivery, DigestRun, Subscriber
+
+logger = logging.getLogger(__name__)
+
+# The wording a reader agrees to; a new wording gets a new version, kept with each consent.
+CONSENT_VERSION = "newsletter-2026-11"
+CONSENT_TEXT = (
+    "New medically reviewed articles by e-mail, weekly unless you choose daily. "
+    "Every e-mail has a link to unsubscribe at once."
+)
+MEMBER_SIGNUP_CONSENT = "member-signup-2026-11"
+MEMBER_SETTINGS_CONSENT = "member-settings-2026-11"
+PREFERENCES_CONSENT = "preferences-2026-11"
+
+PERIOD = {DigestFrequency.DAILY: timedelta(days=1), DigestFrequency.WEEKLY: timedelta(days=7)}
+# However long ago someone's last digest was, a digest covers at most this much.
+LONGEST_LOOKBACK = timedelta(days=31)
+
+
+def _record_consent(subscriber, *, page, version):
+    subscriber.consent_at = timezone.now()
+    subscriber.consent_page = (page or "")[:300]
+    subscriber.consent_version = version
+
+
+# Readers: double opt-in, unsubscribe, preferences.
+
+
+def subscribe_reader(*, email, page):
+    """Record a sign-up and send the confirmation link.
+
+    The caller shows the same answer whatever happens here, so nobody learns whether an address
+    is subscribed; an address that already is gets no e-mail at all.
+    """
+    email = email.strip()
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(email__iexact=email).first()
+        if subscriber is None:
+            subscriber, _ = Subscriber.objects.get_or_create(email=email)
+        if subscriber.status == Subscriber.Status.ACTIVE:
+            return subscriber
+        subscriber.status = Subscriber.Status.PENDING
+        _record_consent(subscriber, page=page, version=CONSENT_VERSION)
+        subscriber.save()
+        emails.send_confirmation_email(subscriber=subscriber)
+    return subscriber
+
+
+def confirm_subscription(*, subscriber):
+    """True when the subscription is (now) active; False when the link no longer applies."""
+    if subscriber.status == Subscriber.Status.ACTIVE:
+        return True
+    if subscriber.status != Subscriber.Status.PENDING:
+        return False
+    with transaction.atomic():
+        subscriber.status = Subscriber.Status.ACTIVE
+        subscriber.confirmed_at = timezone.now()
+        subscriber.bounce_count = 0
+        subscriber.save(update_fields=["status", "confirmed_at", "bounce_count"])
+        if subscriber.user_id:
+            profile = get_profile(subscriber.user)
+            if profile.digest_frequency == DigestFrequency.OFF:
+                profile.digest_frequency = DigestFrequency.WEEKLY
+                profile.save(update_fields=["digest_frequency", "updated_at"])
+    return True
+
+
+def unsubscribe_subscriber(*, subscriber):
+    with transaction.atomic():
+        if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+            subscriber.status = Subscriber.Status.UNSUBSCRIBED
+            subscriber.unsubscribed_at = timezone.now()
+            subscriber.save(update_fields=["status", "unsubscribed_at"])
+        if subscriber.user_id:
+            Profile.objects.filter(user_id=subscriber.user_id).update(digest_frequency=DigestFrequency.OFF)
+
+
+def change_digest_frequency(*, subscriber, frequency, page=""):
+    """From the preferences page: daily, weekly, or off (which unsubscribes)."""
+    if frequency == DigestFrequency.OFF:
+        unsubscribe_subscriber(subscriber=subscriber)
+        return
+    with transaction.atomic():
+        if subscriber.status != Subscriber.Status.ACTIVE:
+            subscriber.status = Subscriber.Status.ACTIVE
+            subscriber.bounce_count = 0
+            subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
+            _record_consent(subscriber, page=page, version=PREFERENCES_CONSENT)
+        if subscriber.user_id:
+            Profile.objects.filter(user_id=subscriber.user_id).update(digest_frequency=frequency)
+        else:
+            subscriber.frequency = frequency
+        subscriber.save()
+
+
+def digest_frequency_of(subscriber):
+    if subscriber.status != Subscriber.Status.ACTIVE:
+        return DigestFrequency.OFF
+    if subscriber.user_id:
+        return get_profile(subscriber.user).digest_frequency
+    return subscriber.frequency
+
+
+# Members: subscribers through their account.
+
+
+def subscribe_member(*, user, page="", version=MEMBER_SIGNUP_CONSENT):
+    """Make the member a subscriber (once their address is confirmed); their profile says how often."""
+    verified = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    with transaction.atomic():
+        subscriber = (
+            Subscriber.objects.select_for_update().filter(user=user).first()
+            or Subscriber.objects.select_for_update().filter(email__iexact=user.email, user__isnull=True).first()
+        )
+        if subscriber is None:
+            subscriber = Subscriber(email=user.email)
+        subscriber.user = user
+        if verified:
+            if subscriber.status != Subscriber.Status.ACTIVE:
+                subscriber.confirmed_at = timezone.now()
+            subscriber.status = Subscriber.Status.ACTIVE
+            subscriber.bounce_count = 0
+        elif subscriber.status != Subscriber.Status.ACTIVE:
+            subscriber.status = Subscriber.Status.PENDING
+        _record_consent(subscriber, page=page, version=version)
+        subscriber.save()
+    return subscriber
+
+
+def save_email_preferences(*, user, digest_frequency, notification_emails, page=""):
+    with transaction.atomic():
+        profile = get_profile(user)
+        profile.digest_frequency = digest_frequency
+        profile.notification_emails = notification_emails
+        profile.save(update_fields=["digest_frequency", "notification_emails", "updated_at"])
+        subscriber = Subscriber.objects.filter(user=user).first()
+        if digest_frequency == DigestFrequency.OFF:
+            if subscriber:
+                unsubscribe_subscriber(subscriber=subscriber)
+        else:
+            subscribe_member(user=user, page=page, version=MEMBER_SETTINGS_CONSENT)
+
+
+def erase_subscriptions(*, addresses, user=None):
+    """Remove the subscription rows (and their deliveries) of a member or of these addresses."""
+    query = Q(email_lower__in={address.lower() for address in addresses})
+    if user is not None:
+        query |= Q(user=user)
+    Subscriber.objects.annotate(email_lower=Lower("email")).filter(query).delete()
+
+
+# Digest runs: start, prepare, send in batches, resume.
+
+
+def period_of(frequency, moment):
+    if frequency == DigestFrequency.WEEKLY:
+        year, week, _ = moment.isocalendar()
+        return f"{year}-W{week:02d}"
+    return moment.date().isoformat()
+
+
+def start_digest_run(*, frequency, period=None, now=None):
+    """The run for this period, created once; its preparation is enqueued on commit.
+
+    Starting the same period again returns the existing run: a finished run sends nothing more.
+    """
+    from .tasks import prepare_digest_run as prepare_task
+
+    if frequency not in PERIOD:
+        raise ValueError(f"Unknown digest frequency {frequency!r}: use daily or weekly.")
+    now = now or timezone.now()
+    with transaction.atomic():
+        run, created = DigestRun.objects.get_or_create(
+            frequency=frequency, period=period or period_of(frequency, now), defaults={"until": now}
+        )
+        if created:
+            transaction.on_commit(lambda: prepare_task.delay(run.pk))
+    return run, created
+
+
+def prepare_digest_run(*, run_id):
+    """Record one pending delivery per recipient (safe to repeat); returns how many batches to send."""
+    run = DigestRun.objects.get(pk=run_id)
+    if run.status == DigestRun.Status.PREPARING:
+        recipients = Subscriber.objects.due_for(run.frequency).order_by("pk").values_list("pk", flat=True)
+        chunk = []
+        for subscriber_id in recipients.iterator(chunk_size=2000):
+            chunk.append(Delivery(run_id=run.pk, subscriber_id=subscriber_id))
+            if len(chunk) == 2000:
+                Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+                chunk = []
+        if chunk:
+            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
+        DigestRun.objects.filter(pk=run.pk, status=DigestRun.Status.PREPARING).update(
+            status=DigestRun.Status.SENDING,
+            total=Delivery.objects.filter(run=run).count(),
+            heartbeat_at=timezone.now(),
+        )
+    pending = Delivery.objects.filter(run_id=run_id, status=Delivery.Status.PENDING).count()
+    if not pending:
+        finish_digest_run(run_id=run_id)
+    return -(-pending // settings.NEWSLETTER_BATCH_SIZE)
+
+
+def finish_digest_run(*, run_id):
+    if not Delivery.objects.filter(run_id=run_id, status=Delivery.Status.PENDING).exists():
+        DigestRun.objects.filter(pk=run_id).exclude(status=DigestRun.Status.DONE).update(
+            status=DigestRun.Status.DONE, finished_at=timezone.now()
+        )
+
+
+def claim_deliveries(*, run_id, worker, limit):
+    """Up to `limit` pending deliveries nobody else holds, now held by `worker` for a while.
+
+    SKIP LOCKED lets parallel batches take different rows; a claim that outlives its worker (killed)
+    expires after NEWSLETTER_CLAIM_SECONDS, and the same task redelivered (same `worker`) resumes it.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(run_id=run_id, status=Delivery.Status.PENDING)
+            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now) | Q(claimed_by=worker))
+            .order_by("pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if ids:
+            Delivery.objects.filter(pk__in=ids).update(
+                claimed_by=worker, claimed_until=now + timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+            )
+            DigestRun.objects.filter(pk=run_id).update(heartbeat_at=now)
+    return ids
+
+
+def load_recipients(*, run, delivery_ids):
+    """The batch's deliveries with what composing needs, in a fixed number of queries."""
+    deliveries = list(
+        Delivery.objects.filter(pk__in=delivery_ids).select_related("subscriber__user__profile").order_by("pk")
+    )
+    subscriber_ids = [delivery.subscriber_id for delivery in deliveries]
+    last_sent = dict(
+        Delivery.objects.filter(subscriber_id__in=subscriber_ids, status=Delivery.Status.SENT)
+        .exclude(run_id=run.pk)
+        .values_list("subscriber_id")
+        .annotate(last=Max("run__until"))
+    )
+    default_since = run.until - PERIOD[run.frequency]
+    oldest = run.until - LONGEST_LOOKBACK
+    recipients = []
+    for delivery in deliveries:
+        subscriber = delivery.subscriber
+        user = subscriber.user
+        recipients.append(
+            digest.Recipient(
+                delivery_id=delivery.pk,
+                subscriber_id=subscriber.pk,
+                email=subscriber.address,
+                user_id=subscriber.user_id,
+                name=(user.display_name if user else ""),
+                since=max(last_sent.get(subscriber.pk) or default_since, oldest),
+                message_id=delivery.message_id,
+                attempts=delivery.attempts,
+            )
+        )
+    return recipients
+
+
+def send_digest_batch(*, run_id, worker):
+    """Claim a batch, send it over one SMTP connection, record each delivery as it goes.
+
+    Returns (sent, retry_later). A connection-level failure releases the batch and raises, so the
+    task retries it; a recipient's permanent refusal (5xx) fails that delivery and counts a bounce.
+    """
+    run = DigestRun.objects.filter(pk=run_id).first()
+    if run is None or run.status == DigestRun.Status.DONE:
+        return 0, 0
+    ids = claim_deliveries(run_id=run_id, worker=worker, limit=settings.NEWSLETTER_BATCH_SIZE)
+    if not ids:
+        finish_digest_run(run_id=run_id)
+        return 0, 0
+    sent = retry_later = 0
+    skipped = []
+    connection = None
+    try:
+        recipients = load_recipients(run=run, delivery_ids=ids)
+        contents = digest.compose(recipients, until=run.until)
+        for recipient in recipients:
+            sections = contents[recipient.delivery_id]
+            if not sections:
+                skipped.append(recipient.delivery_id)
+                continue
+            if connection is None:
+                connection = get_connection(fail_silently=False)
+                connection.open()
+            message = emails.digest_message(recipient=recipient, sections=sections, run=run, connection=connection)
+            try:
+                connection.send_messages([message])
+            except smtplib.SMTPServerDisconnected:
+                raise
+            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as exc:
+                if is_permanent_refusal(exc):
+                    record_refusal(delivery_id=recipient.delivery_id, subscriber_id=recipient.subscriber_id, exc=exc)
+                else:
+                    retry_later += record_temporary_failure(recipient=recipient, exc=exc)
+                continue
+            Delivery.objects.filter(pk=recipient.delivery_id).update(
+                status=Delivery.Status.SENT, sent_at=timezone.now(), claimed_until=None
+            )
+            sent += 1
+    finally:
+        if skipped:
+            Delivery.objects.filter(pk__in=skipped, status=Delivery.Status.PENDING).update(
+                status=Delivery.Status.SKIPPED, claimed_until=None
+            )
+        # Whatever this batch did not get to goes back to the pool at once.
+        Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING, claimed_by=worker).update(
+            claimed_until=None, claimed_by=""
+        )
+        if connection is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):  # a broken connection is closed anyway
+                connection.close()
+    finish_digest_run(run_id=run_id)
+    return sent, retry_later
+
+
+def record_refusal(*, delivery_id, subscriber_id, exc):
+    """A permanent refusal: the delivery failed; at NEWSLETTER_BOUNCE_LIMIT the address is bounced."""
+    with transaction.atomic():
+        Delivery.objects.filter(pk=delivery_id).update(
+            status=Delivery.Status.FAILED, error=repr(exc)[:2000], attempts=F("attempts") + 1, claimed_until=None
+        )
+        Subscriber.objects.filter(pk=subscriber_id).update(bounce_count=F("bounce_count") + 1)
+        Subscriber.objects.filter(
+            pk=subscriber_id, bounce_count__gte=settings.NEWSLETTER_BOUNCE_LIMIT, status=Subscriber.Status.ACTIVE
+        ).update(status=Subscriber.Status.BOUNCED)
+    logger.info("Digest refused for subscriber %s: %r", subscriber_id, exc)
+
+
+def record_temporary_failure(*, recipient, exc):
+    """A 4xx: try again later, up to MAIL_MAX_ATTEMPTS. Returns 1 if it will be retried."""
+    attempts = recipient.attempts + 1
+    gave_up = attempts >= settings.MAIL_MAX_ATTEMPTS
+    Delivery.objects.filter(pk=recipient.delivery_id).update(
+        attempts=attempts,
+        error=repr(exc)[:2000],
+        status=Delivery.Status.FAILED if gave_up else Delivery.Status.PENDING,
+        claimed_until=None,
+        claimed_by="",
+    )
+    return 0 if gave_up else 1
+
+
+def stalled_digest_runs():
+    """Runs a worker should be working on but nobody is: killed mid-preparation or mid-batch.
+
+    Returns [(run_id, what)] where what is "prepare" or the number of batches to enqueue.
+    """
+    now = timezone.now()
+    quiet = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+    found = []
+    for run in DigestRun.objects.exclude(status=DigestRun.Status.DONE).filter(heartbeat_at__lt=quiet):
+        if run.status == DigestRun.Status.PREPARING:
+            found.append((run.pk, "prepare"))
+            continue
+        claimable = (
+            Delivery.objects.filter(run=run, status=Delivery.Status.PENDING)
+            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+            .count()
+        )
+        if claimable:
+            found.append((run.pk, -(-claimable // settings.NEWSLETTER_BATCH_SIZE)))
+        else:
+            finish_digest_run(run_id=run.pk)
+    # Not found again until another quiet period has passed, however long the queue is.
+    DigestRun.objects.filter(pk__in=[run_id for run_id, _ in found]).update(heartbeat_at=now)
+    return found
+
+
+def run_progress(queryset):
+    """Runs with sent / failed / skipped / pending counts, in one query."""
+    return queryset.annotate(
+        sent=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SENT)),
+        failed=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.FAILED)),
+        skipped=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SKIPPED)),
+        pending=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.PENDING)),
+    )

@@ -1,0 +1,126 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from accounts.recaptcha import add_captcha
+from accounts.services import get_profile
+
+from . import ratelimit, services, tokens
+from .forms import EmailSettingsForm, PreferencesForm, SubscribeForm
+from .models import Subscriber
+
+
+def is_same_site(request):
+    """A browser says where a POST comes from; refuse other sites. Non-browsers send neither header."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source:
+        return True
+    allowed = {urlsplit(settings.SITE_URL).netloc, request.get_host()}
+    allowed.update(urlsplit(origin).netloc for origin in settings.CSRF_TRUSTED_ORIGINS)
+    return urlsplit(source).netloc in allowed
+
+
+# No CSRF token: the form is on the anonymous article page, which is cached whole and served to
+# everyone. The honeypot, the rate limits, reCAPTCHA (when on) and the same-site check stand in.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    form = SubscribeForm(request.POST or None, auto_id="id_subscribe_%s")
+    add_captcha(form, action="newsletter", request=request)
+    if request.method == "POST":
+        if not is_same_site(request):
+            return render(request, "newsletter/subscribe.html", {"form": form, "foreign": True}, status=403)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            if ratelimit.ip_over_limit(request.META.get("REMOTE_ADDR", ""), settings.NEWSLETTER_RATE_PER_IP):
+                form.add_error(None, "Too many sign-ups from your connection just now. Please try again in an hour.")
+                return render(request, "newsletter/subscribe.html", {"form": form}, status=429)
+            # A filled honeypot or an address asked for too often: the same answer, and nothing sent.
+            if not form.cleaned_data["website"] and not ratelimit.address_over_limit(
+                email, settings.NEWSLETTER_RATE_PER_ADDRESS
+            ):
+                services.subscribe_reader(email=email, page=form.cleaned_data["page"] or request.path)
+            return render(request, "newsletter/check_inbox.html", {"email": email})
+    return render(request, "newsletter/subscribe.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def link_problem(request, error):
+    return render(request, "newsletter/link_problem.html", {"expired": error.expired}, status=400)
+
+
+@require_http_methods(["GET", "HEAD"])
+def confirm(request, token):
+    try:
+        subscriber = tokens.read_token(token, tokens.CONFIRM)
+    except tokens.BadToken as error:
+        return link_problem(request, error)
+    if not services.confirm_subscription(subscriber=subscriber):
+        return render(request, "newsletter/link_problem.html", {"stale": True}, status=400)
+    return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
+
+
+# RFC 8058: mail providers POST here with no cookie and no CSRF token; a GET changes nothing,
+# because link scanners follow links.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    try:
+        subscriber = tokens.read_token(token, tokens.UNSUBSCRIBE)
+    except tokens.BadToken as error:
+        return link_problem(request, error)
+    if request.method == "POST":
+        services.unsubscribe_subscriber(subscriber=subscriber)
+        return render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber, "token": token})
+    return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    try:
+        subscriber = tokens.read_token(token, tokens.PREFERENCES)
+    except tokens.BadToken as error:
+        return link_problem(request, error)
+    current = services.digest_frequency_of(subscriber)
+    form = PreferencesForm(request.POST or None, initial={"frequency": current})
+    if form.is_valid():
+        services.change_digest_frequency(
+            subscriber=subscriber, frequency=form.cleaned_data["frequency"], page="/newsletter/preferences/"
+        )
+        return render(
+            request,
+            "newsletter/preferences.html",
+            {"form": PreferencesForm(initial=form.cleaned_data), "subscriber": subscriber, "saved": True},
+        )
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {"form": form, "subscriber": subscriber},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_settings(request):
+    profile = get_profile(request.user)
+    form = EmailSettingsForm(request.POST or None, instance=profile)
+    if form.is_valid():
+        services.save_email_preferences(
+            user=request.user,
+            digest_frequency=form.cleaned_data["digest_frequency"],
+            notification_emails=form.cleaned_data["notification_emails"],
+            page=request.path,
+        )
+        messages.success(request, "Your e-mail settings have been saved.")
+        return redirect("email-settings")
+    subscriber = Subscriber.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "newsletter/email_settings.html",
+        {"form": form, "bounced": subscriber is not None and subscriber.status == Subscriber.Status.BOUNCED},
+    )
