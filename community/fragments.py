@@ -14,76 +14,88 @@ comments include someone the member muted, are rendered for that member alone.
 """
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from .models import Comment, Hug, Visibility
-from .queries import RECENT_COMMENTS
+from .queries import RECENT_COMMENTS, posts_by_pk
 from .services import muted_ids
 
 CSRF_PLACEHOLDER = "__CSRF_TOKEN__"
 FRAGMENT_SECONDS = 3600
 
 
-def fragment_key(post):
-    profile = getattr(post.author, "profile", None)
-    author_version = profile.updated_at.timestamp() if profile else 0
-    return f"community:post:{post.pk}:{post.touched_at.timestamp()}:{author_version}"
+def fragment_key(entry):
+    author_version = entry.author_version.timestamp() if entry.author_version else 0
+    return f"community:post:{entry.pk}:{entry.touched_at.timestamp()}:{author_version}"
 
 
-def render_posts(request, posts):
-    """The HTML of each update in `posts`, personalised for request.user."""
+def render_posts(request, entries):
+    """The HTML of each update in `entries` (queries.FeedEntry), personalised for request.user."""
     viewer = request.user
-    shared = [post for post in posts if post.status == Visibility.VISIBLE]
-    keys = {post.pk: fragment_key(post) for post in shared}
+    keys = {entry.pk: fragment_key(entry) for entry in entries if entry.status == Visibility.VISIBLE}
     cached = cache.get_many(list(keys.values())) if keys else {}
     muted = [f'data-owner="{pk}"' for pk in muted_ids(viewer)]
 
-    html = {}
-    missing = []
-    for post in shared:
-        fragment = cached.get(keys[post.pk])
-        if fragment is None:
-            missing.append(post)
-        elif any(marker in fragment for marker in muted):
-            continue  # rendered for this viewer below
-        else:
-            html[post.pk] = fragment
+    html, comment_ids = {}, {}
+    for pk, key in keys.items():
+        found = cached.get(key)
+        if found is not None and not any(marker in found[0] for marker in muted):
+            html[pk], comment_ids[pk] = found
+    missing = [entry.pk for entry in entries if entry.pk not in html]
     if missing:
-        attach_recent_comments(missing, Comment.objects.filter(status=Visibility.VISIBLE))
+        posts = posts_by_pk(missing)  # an update deleted meanwhile is simply left out
+        shared = [post for pk, post in posts.items() if pk in keys and keys[pk] not in cached]
+        attach_recent_comments(shared, Comment.objects.filter(status=Visibility.VISIBLE))
         fresh = {}
-        for post in missing:
-            fresh[keys[post.pk]] = html[post.pk] = render_to_string(
-                "community/_post.html", {"post": post, "fragment": True}
-            )
+        for post in shared:
+            fresh[keys[post.pk]] = render_fragment(post)
         cache.set_many(fresh, FRAGMENT_SECONDS)
-    personal = [post for post in posts if post.pk not in html]
-    if personal:
+        for post in shared:
+            html[post.pk], comment_ids[post.pk] = fresh[keys[post.pk]]
+        # Seen by this member alone: their own held or hidden updates, or ones with muted comments.
+        personal = [post for pk, post in posts.items() if pk not in html or any(m in html[pk] for m in muted)]
         attach_recent_comments(personal, Comment.objects.visible_to(viewer))
         for post in personal:
-            html[post.pk] = render_to_string("community/_post.html", {"post": post, "fragment": True})
+            html[post.pk], comment_ids[post.pk] = render_fragment(post)
+    entries = [entry for entry in entries if entry.pk in html]
 
-    page = "".join(html[post.pk] for post in posts)
-    for key in hugged_keys(viewer, posts):
-        page = page.replace(f'aria-pressed="false" data-hug-key="{key}">', f'aria-pressed="true" data-hug-key="{key}">')
-    return mark_safe(page.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - rendered by our templates
+    hugged = hugged_keys(viewer, [entry.pk for entry in entries], [c for ids in comment_ids.values() for c in ids])
+    token = get_token(request)
+    parts = []
+    for entry in entries:
+        part = html[entry.pk]
+        for key in hugged.intersection(fragment_hug_keys(entry.pk, comment_ids[entry.pk])):
+            part = part.replace(
+                f'aria-pressed="false" data-hug-key="{key}">', f'aria-pressed="true" data-hug-key="{key}">'
+            )
+        parts.append(part.replace(CSRF_PLACEHOLDER, token))
+    return mark_safe("".join(parts))  # noqa: S308 - rendered by our templates
+
+
+def render_fragment(post):
+    html = render_to_string("community/_post.html", {"post": post, "fragment": True})
+    return html, [comment.pk for comment in post.recent_comments]
+
+
+def fragment_hug_keys(post_id, comment_ids):
+    return {f"post-{post_id}", *(f"comment-{pk}" for pk in comment_ids)}
 
 
 def attach_recent_comments(posts, comments):
     """Set .recent_comments (oldest first) on each post: one query for all of them."""
+    if not posts:
+        return
     latest = comments.select_related("author", "author__profile").order_by("-created_at", "-id")[:RECENT_COMMENTS]
-    from django.db.models import prefetch_related_objects
-
     prefetch_related_objects(posts, Prefetch("comments", queryset=latest, to_attr="recent_desc"))
     for post in posts:
         post.recent_comments = list(reversed(post.recent_desc))
 
 
-def hugged_keys(viewer, posts):
-    ids = [post.pk for post in posts]
-    if not ids:
-        return []
-    rows = Hug.objects.filter(user=viewer).filter(Q(post__in=ids) | Q(comment__post__in=ids))
-    return [f"post-{p}" if p else f"comment-{c}" for p, c in rows.values_list("post_id", "comment_id")]
+def hugged_keys(viewer, post_ids, comment_ids):
+    if not post_ids:
+        return set()
+    rows = Hug.objects.filter(user=viewer).filter(Q(post__in=post_ids) | Q(comment__in=comment_ids))
+    return {f"post-{p}" if p else f"comment-{c}" for p, c in rows.values_list("post_id", "comment_id")}

@@ -1,5 +1,8 @@
 """Reads the community pages share, with everything they show fetched in a fixed number of queries."""
 
+import datetime
+from typing import NamedTuple
+
 from accounts.models import Profile
 
 from .models import Answer, Comment, Follow, Hug, Post, Question
@@ -28,23 +31,47 @@ AUTHOR_FIELDS = [
 ]
 
 
-def feed_posts(viewer, *, team=False, before=None, author=None):
-    """A page of updates, newest first, and whether there are older ones. Comments and hugs are
-    added by fragments.render_posts, which only fetches what its cache lacks."""
-    posts = (
-        Post.objects.visible_to(viewer)
-        .select_related("author", "author__profile")
-        .only(*POST_FIELDS, *AUTHOR_FIELDS)
-        .order_by("-id")
-    )
+class FeedEntry(NamedTuple):
+    """What the feed needs to know of an update before it knows whether its fragment is cached."""
+
+    pk: int
+    touched_at: datetime.datetime
+    status: str
+    author_version: datetime.datetime | None
+
+
+def feed_entries(viewer, *, team=False, before=None, author=None):
+    """A page of updates, newest first, and whether there are older ones.
+
+    Only keys come back (no model instances): most updates are served from cached fragments, and
+    community.fragments fetches the rows of the few it must render.
+    """
+    posts = Post.objects.visible_to(viewer).order_by("-id")
     if team:
         posts = posts.filter(author__in=Follow.objects.filter(follower=viewer).values("followed"))
     if author is not None:
         posts = posts.filter(author=author)
     if before:
         posts = posts.filter(id__lt=before)
-    page = list(posts[: FEED_SIZE + 1])
-    return page[:FEED_SIZE], len(page) > FEED_SIZE
+    rows = [
+        FeedEntry(*row)
+        for row in posts.values_list("pk", "touched_at", "status", "author__profile__updated_at")[: FEED_SIZE + 1]
+    ]
+    return rows[:FEED_SIZE], len(rows) > FEED_SIZE
+
+
+def entries_for(posts):
+    return [
+        FeedEntry(p.pk, p.touched_at, p.status, getattr(getattr(p.author, "profile", None), "updated_at", None))
+        for p in posts
+    ]
+
+
+def posts_by_pk(pks):
+    posts = (
+        Post.objects.filter(pk__in=pks).select_related("author", "author__profile").only(*POST_FIELDS, *AUTHOR_FIELDS)
+    )
+    return {post.pk: post for post in posts}
 
 
 def mark_hugged(viewer, posts=(), comments=(), answers=()):

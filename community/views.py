@@ -69,13 +69,13 @@ def feed(request):
     if view == "questions":
         context["questions"] = queries.question_list(request.user)[: queries.FEED_SIZE]
     else:
-        posts, has_more = queries.feed_posts(
+        entries, has_more = queries.feed_entries(
             request.user, team=view == "team", before=_int_or_none(request.GET.get("before"))
         )
         context.update(
-            posts=posts,
-            posts_html=fragments.render_posts(request, posts),
-            next_before=posts[-1].pk if posts and has_more else None,
+            posts=entries,
+            posts_html=fragments.render_posts(request, entries),
+            next_before=entries[-1].pk if entries and has_more else None,
         )
     return render(request, "community/feed.html", context, status=400 if form.errors else 200)
 
@@ -415,7 +415,7 @@ def search(request):
             "form": form,
             "query": query,
             "posts": posts,
-            "posts_html": fragments.render_posts(request, posts),
+            "posts_html": fragments.render_posts(request, queries.entries_for(posts)),
             "questions": questions,
         },
     )

@@ -50,11 +50,11 @@ def article_questions(context, article, topics):
 @register.inclusion_tag("community/_member_activity.html", takes_context=True)
 def member_activity(context, member):
     viewer = context["user"]
-    posts, _ = queries.feed_posts(viewer, author=member)
+    entries, _ = queries.feed_entries(viewer, author=member)
     is_self = viewer.pk == member.pk
     return {
         "member": member,
-        "posts_html": fragments.render_posts(context["request"], posts[:10]),
+        "posts_html": fragments.render_posts(context["request"], entries[:10]),
         "is_self": is_self,
         "on_team": not is_self and Follow.objects.filter(follower=viewer, followed=member).exists(),
         "muted": not is_self and Mute.objects.filter(muter=viewer, muted=member).exists(),
