@@ -1,4 +1,34 @@
+import functools
+
 from django.conf import settings
+from django.urls import reverse
+
+# The layout's links never change while the process runs: reversed once, not on every page.
+NAV = {
+    "home": "home",
+    "resources": "articles:article-index",
+    "about": "pages:about",
+    "privacy": "pages:privacy",
+    "terms": "pages:terms",
+    "guidelines": "pages:guidelines",
+    "feed_atom": "article-feed",
+    "signup": "account_signup",
+    "login": "account_login",
+    "logout": "account_logout",
+    "settings": "accounts:settings",
+    "admin": "admin:index",
+    "activities": "community:feed",
+    "notifications": "community:notifications",
+    "questions": "community:question-list",
+    "ask": "community:question-ask",
+    "members": "community:member-list",
+    "search": "community:search",
+}
+
+
+@functools.cache
+def nav_urls():
+    return {key: reverse(name) for key, name in NAV.items()}
 
 
 def site(request):
@@ -6,4 +36,5 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "CONDITION_NAME": settings.CONDITION_NAME,
+        "nav": nav_urls(),
     }
