@@ -4,12 +4,9 @@ A builder has `load(recipients, *, until)`, called once per batch with every rec
 its queries do not grow with the batch), and `build(recipient, loaded)`, called per recipient,
 returning a Section or None. A recipient whose builders all return None gets no e-mail.
 
-The community app's sections (the most hugged updates, new answers to the member's questions,
+The community's sections (the most hugged updates, new answers to the member's questions,
 questions waiting for an answer, unread notifications for members who chose "in my digest") are
-appended to SECTION_BUILDERS from community's AppConfig.ready():
-
-    from newsletter.digest import SECTION_BUILDERS
-    SECTION_BUILDERS.append(MostHuggedUpdates())
+in community_sections.py: the newsletter reads the community, never the other way round.
 
 Members-only builders return None when `recipient.user_id` is None. Item URLs are site paths;
 the e-mail makes them absolute with SITE_URL.
@@ -83,7 +80,13 @@ class NewArticles:
         )
 
 
-SECTION_BUILDERS = [NewArticles()]
+def _builders():
+    from .community_sections import COMMUNITY_BUILDERS  # defined there with Item and Section from here
+
+    return [NewArticles(), *COMMUNITY_BUILDERS]
+
+
+SECTION_BUILDERS = _builders()
 
 
 def compose(recipients, *, until):
