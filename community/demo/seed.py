@@ -110,7 +110,7 @@ def seed_conversations(members):
 
 def seed_volume(scale, members):
     """scale × 1,000 updates, each with two comments and a few hugs, inserted in bulk."""
-    wanted = scale * 1000
+    wanted = int(scale * 1000)
     existing = Post.objects.filter(text__startswith="[sample]").count()
     if existing >= wanted:
         return 0

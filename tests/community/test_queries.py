@@ -59,3 +59,16 @@ def test_feed_update_question_and_member_search_pages_have_flat_query_counts(ali
     assert small["/activities/"] <= 9
     assert small[f"/questions/{question.pk}/"] <= 9
     assert small["/members/"] <= 9
+
+
+def test_feed_and_question_page_cost_the_same_with_100_or_10000_updates(alice, alice_client, bob):
+    from community.demo.seed import seed_volume
+
+    members = [alice, bob, *UserFactory.create_batch(4)]
+    question = QuestionFactory(author=bob)
+    AnswerFactory(question=question)
+    pages = ["/activities/", f"/questions/{question.pk}/"]
+    seed_volume(0.1, members)  # 100 updates, with comments and hugs
+    small = [queries_for(alice_client, url) for url in pages]
+    seed_volume(10, members)  # 10,000
+    assert [queries_for(alice_client, url) for url in pages] == small
