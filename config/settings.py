@@ -327,4 +327,6 @@ CELERY_BEAT_SCHEDULE = {
     },
     "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": 60.0},
     "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": 60.0},
+    # Folded notification e-mails whose 15 minutes are up, and any a lost task missed.
+    "sweep-notification-emails": {"task": "community.tasks.sweep_notification_emails", "schedule": 120.0},
 }
