@@ -92,3 +92,7 @@ def hide_community(user, *, reason):
         )
     content_changed()
     return hidden
+
+
+def profile_changed(sender, instance, **kwargs):
+    Post.objects.filter(comments__author_id=instance.user_id).update(touched_at=timezone.now())

@@ -1,9 +1,11 @@
 """Who may do what: one helper per kind of content, fetching and checking together (404/403)."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.services import has_verified_email
+from articles.models import Article
 
 from .models import Answer, Comment, Post, Question
 
@@ -22,8 +24,22 @@ def _get_visible(model, user, pk):
     return get_object_or_404(model.objects.visible_to(user), pk=pk)
 
 
-def get_post_for_viewing(user, pk):
-    return _get_visible(Post, user, pk)
+def get_visible(model, user, pk):
+    """A thing `user` may see, and whose update, question or article they may see too."""
+    obj = _get_visible(model, user, pk)
+    if isinstance(obj, Comment):
+        parent_visible = (
+            Post.objects.visible_to(user).filter(pk=obj.post_id).exists()
+            if obj.post_id
+            else Article.objects.published().filter(pk=obj.article_id).exists()
+        )
+    elif isinstance(obj, Answer):
+        parent_visible = Question.objects.visible_to(user).filter(pk=obj.question_id).exists()
+    else:
+        parent_visible = True
+    if not parent_visible:
+        raise Http404
+    return obj
 
 
 def _get_own(model, user, pk):

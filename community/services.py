@@ -22,7 +22,11 @@ def _now():
 
 
 def create_post(*, author, text, image=None, image_alt=""):
-    held = settings.COMMUNITY_HOLD_FIRST_POST and not Post.objects.filter(author=author).exists()
+    # Held until a moderator has approved one of their updates (not just the very first one).
+    held = (
+        settings.COMMUNITY_HOLD_FIRST_POST
+        and not Post.objects.filter(author=author, status=Visibility.VISIBLE).exists()
+    )
     return Post.objects.create(
         author=author,
         text=text,
@@ -129,6 +133,19 @@ def ask_question(*, author, title, details, topic=None):
     return question
 
 
+def edit_question(*, question, title, details, topic):
+    question.title, question.details, question.topic = title, details, topic
+    question.edited_at = _now()
+    question.save(update_fields=["title", "details", "topic", "edited_at"])
+    content_changed()  # article pages list question titles
+    return question
+
+
+def delete_question(*, question):
+    question.delete()
+    content_changed()
+
+
 def answer_question(*, author, question, text):
     with transaction.atomic():
         answer = Answer.objects.create(author=author, question=question, text=text)
@@ -179,12 +196,13 @@ def toggle_team(*, user, member):
 
 
 def toggle_mute(*, user, member):
-    cache.delete(MUTED_KEY.format(user.pk))
     deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
-    if deleted:
-        return False
-    Mute.objects.get_or_create(muter=user, muted=member)
-    return True
+    if not deleted:
+        Mute.objects.get_or_create(muter=user, muted=member)
+    # Forgotten after the write (and again once it commits), so no page re-caches the old list.
+    cache.delete(MUTED_KEY.format(user.pk))
+    transaction.on_commit(lambda: cache.delete(MUTED_KEY.format(user.pk)))
+    return not deleted
 
 
 MUTED_KEY = "community:muted:{}"
@@ -218,6 +236,11 @@ def notify(*, recipient, actor, kind, **about):
     """Record a notification; e-mail it at once if the recipient asked for that (on commit)."""
     if Mute.objects.filter(muter=recipient, muted=actor).exists():
         return None
+    if (
+        kind in REPEATABLE_ONCE
+        and Notification.objects.filter(recipient=recipient, actor=actor, kind=kind, **about).exists()
+    ):
+        return None  # hug, un-hug, hug again (or the same with the team) tells them once
     notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind, **about)
     transaction.on_commit(lambda: cache.delete(UNREAD_KEY.format(recipient.pk)))
     wants = Profile.objects.filter(user=recipient).values_list("notification_emails", flat=True).first()
@@ -229,6 +252,7 @@ def notify(*, recipient, actor, kind, **about):
 
 
 NOTIFICATION_EMAIL_GAP = datetime.timedelta(minutes=15)
+REPEATABLE_ONCE = {Notification.Kind.HUG, Notification.Kind.TEAM}
 
 
 def email_due_notifications(*, user_id):

@@ -188,7 +188,7 @@ def hug(request, kind, pk):
     model = services.HUG_TARGETS.get(kind)
     if model is None:
         raise Http404
-    target = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    target = permissions.get_visible(model, request.user, pk)
     hugged, count = services.toggle_hug(user=request.user, target=target)
     target.hugged, target.hug_count = hugged, count
     if request.headers.get("X-Requested-With") == "fetch":
@@ -293,9 +293,7 @@ def question_edit(request, pk):
     question = permissions.get_question_for_editing(request.user, pk)
     form = QuestionForm(request.POST or None, instance=question)
     if form.is_valid():
-        question = form.save(commit=False)
-        question.edited_at = timezone.now()
-        question.save()
+        services.edit_question(question=question, **form.cleaned_data)
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form, "question": question})
 
@@ -305,7 +303,7 @@ def question_edit(request, pk):
 def question_delete(request, pk):
     question = permissions.get_question_for_editing(request.user, pk)
     if request.method == "POST":
-        question.delete()
+        services.delete_question(question=question)
         messages.success(request, "Your question has been deleted.")
         return redirect("community:question-list")
     return render(request, "community/confirm_delete.html", {"thing": "question", "object": question})
@@ -380,7 +378,7 @@ def report(request, kind, pk):
     model = REPORTABLE.get(kind)
     if model is None:
         raise Http404
-    target = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    target = permissions.get_visible(model, request.user, pk)
     form = ReportForm(request.POST or None)
     if form.is_valid():
         services.report_content(reporter=request.user, target=target, reason=form.cleaned_data["reason"])

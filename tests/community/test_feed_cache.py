@@ -77,3 +77,23 @@ def test_a_hidden_comment_leaves_the_cached_fragment(alice, alice_client, bob, s
     alice_client.get("/activities/")
     services.hide_content(target=comment, moderator=staff, reason="Spam")
     assert "Soon hidden" not in alice_client.get("/activities/").content.decode()
+
+
+def test_member_text_cannot_capture_the_viewers_csrf_token(alice, bob_client):
+    PostFactory(author=alice, text='https://evil.example/x?t=__CSRF_TOKEN__ and value="__CSRF_TOKEN__"')
+    body = bob_client.get("/activities/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    assert token not in body.split('class="post__text"', 1)[1].split("</div>", 1)[0]
+    assert "__CSRF_TOKEN__" in body  # shown as the member wrote it
+
+
+def test_a_commenters_new_name_reaches_cached_fragments(alice, alice_client, bob):
+    from accounts.services import get_profile
+
+    post = PostFactory(author=alice)
+    services.create_comment(author=bob, text="Hello from Bob", post=post)
+    assert "Bob" in alice_client.get("/activities/").content.decode()
+    bob.display_name = "Robert"
+    bob.save()
+    get_profile(bob).save()  # what the settings form does after changing the name
+    assert ">Robert<" in alice_client.get("/activities/").content.decode()

@@ -176,3 +176,32 @@ def test_article_comment_shows_on_the_cached_anonymous_page_count(client, alice)
 
     create_comment(author=alice, text="Another", article=article)
     assert "There are 2 comments" in anonymous.get("/resources/cached/").content.decode()
+
+
+def test_hug_unhug_hug_notifies_once(alice, bob_client):
+    post = PostFactory(author=alice)
+    for _ in range(3):
+        bob_client.post(f"/hugs/post/{post.pk}/")
+    assert Notification.objects.filter(recipient=alice, kind="hug").count() == 1
+
+
+def test_things_under_a_hidden_update_cannot_be_hugged_or_reported(alice, bob_client):
+    post = PostFactory(author=alice, status="hidden")
+    comment = CommentFactory(post=post, author=alice)
+    assert bob_client.post(f"/hugs/comment/{comment.pk}/").status_code == 404
+    assert bob_client.get(f"/report/comment/{comment.pk}/").status_code == 404
+    assert not Hug.objects.exists() and not Notification.objects.exists()
+
+
+def test_deleting_or_renaming_a_question_updates_the_cached_article_page(client, alice_client):
+    topic = TopicFactory(slug="coping")
+    ArticleFactory(slug="coping-article").topics.add(topic)
+    alice_client.post("/questions/ask/", {"title": "My first title", "details": "", "topic": topic.pk})
+    question = Question.objects.get()
+    anonymous = client.__class__()
+    assert "My first title" in anonymous.get("/resources/coping-article/").content.decode()
+    alice_client.post(f"/questions/{question.pk}/edit/", {"title": "A kinder title", "details": "", "topic": topic.pk})
+    body = anonymous.get("/resources/coping-article/").content.decode()
+    assert "A kinder title" in body and "My first title" not in body
+    alice_client.post(f"/questions/{question.pk}/delete/")
+    assert "A kinder title" not in anonymous.get("/resources/coping-article/").content.decode()
