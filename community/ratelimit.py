@@ -13,9 +13,10 @@ def allow(user, action):
     """Count one `action` for `user`; False when they are over their limit for the window."""
     new = user.date_joined > timezone.now() - datetime.timedelta(days=NEW_MEMBER_DAYS)
     limit, seconds = settings.COMMUNITY_RATE_LIMITS[action]["new" if new else "member"]
-    window = int(timezone.now().timestamp() // seconds)
-    key = f"community:rate:{action}:{user.pk}:{window}"
-    cache.add(key, 0, seconds + 5)
+    # The window opens with the first action and closes `seconds` later (not on the clock's minute,
+    # which would let a burst straddling it through twice).
+    key = f"community:rate:{action}:{user.pk}"
+    cache.add(key, 0, seconds)
     try:
         count = cache.incr(key)
     except ValueError:  # the key vanished (eviction, cache outage): fail open
