@@ -54,25 +54,29 @@ class NewArticles:
 
     def load(self, recipients, *, until):
         oldest = min(recipient.since for recipient in recipients)
-        return list(
+        articles = (
             Article.objects.published()
             .filter(published_at__gt=oldest, published_at__lte=until)
             .select_related("author")
             .only("title", "slug", "lead", "published_at", "author__name", "author__credentials")
             .order_by("-published_at", "-id")[:200]
         )
-
-    def build(self, recipient, articles):
-        items = [
-            Item(
-                title=article.title,
-                path=article.get_absolute_url(),
-                text=article.lead,
-                meta=article.author.display_name,
+        # Items once per batch; each recipient gets those newer than their last digest.
+        return [
+            (
+                article.published_at,
+                Item(
+                    title=article.title,
+                    path=article.get_absolute_url(),
+                    text=article.lead,
+                    meta=article.author.display_name,
+                ),
             )
             for article in articles
-            if article.published_at > recipient.since
-        ][:MAX_ITEMS]
+        ]
+
+    def build(self, recipient, articles):
+        items = [item for published_at, item in articles if published_at > recipient.since][:MAX_ITEMS]
         if not items:
             return None
         return Section(

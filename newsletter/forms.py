@@ -12,8 +12,9 @@ EMAIL_ERRORS = {
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label="Your e-mail address", max_length=254, error_messages=EMAIL_ERRORS)
     # A honeypot: hidden from people (and from assistive technology), filled in by bots.
-    website = forms.CharField(label="Leave this empty", required=False, max_length=200)
-    page = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
+    website = forms.CharField(label="Leave this empty", required=False)
+    # Where the form was (for the consent record); never an error the reader couldn't see or fix.
+    page = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,7 +22,7 @@ class SubscribeForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_page(self):
-        page = self.cleaned_data["page"]
+        page = self.cleaned_data["page"][:300]
         return page if page.startswith("/") and not page.startswith("//") else ""
 
 

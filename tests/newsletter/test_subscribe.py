@@ -146,3 +146,12 @@ def test_a_rolled_back_subscription_sends_nothing(smtp_sink, django_capture_on_c
     assert not Subscriber.objects.exists()
     assert not OutgoingEmail.objects.exists()
     assert smtp_sink.to("gone@example.com") == []
+
+
+def test_odd_hidden_fields_never_block_a_real_sign_up(client):
+    response = client.post(SUBSCRIBE, {"email": "nora@example.com", "page": "/x" * 500})
+    assert response.status_code == 200
+    assert Subscriber.objects.get(email="nora@example.com").consent_page.startswith("/x/x")
+    response = client.post(SUBSCRIBE, {"email": "ivy@example.com", "page": "https://elsewhere.example/"})
+    assert response.status_code == 200
+    assert Subscriber.objects.get(email="ivy@example.com").consent_page == "/newsletter/subscribe/"
