@@ -65,9 +65,10 @@ def export_account(user):
 
 
 def member_addresses(user):
+    """Addresses proven to be the member's: anyone can *add* someone else's address, unconfirmed."""
     from allauth.account.models import EmailAddress
 
-    return {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    return {user.email, *EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)}
 
 
 def export_profile(profile):

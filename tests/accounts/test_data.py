@@ -133,3 +133,16 @@ def test_every_table_pointing_at_members_is_covered_by_export(rich_member):
         assert model_name in covered_by_cascade_or_export, f"{model_name} is not in the export registry"
     assert "Galway" in exported
     UserFactory()  # unrelated members don't matter
+
+
+def test_an_unconfirmed_address_of_someone_else_exposes_none_of_their_mail(client, member, other_member):
+    from accounts.models import OutgoingEmail
+
+    OutgoingEmail.objects.create(
+        to_email=other_member.email, from_email="x@example.com", subject="Reset your password", body_text="..."
+    )
+    EmailAddress.objects.create(user=member, email=other_member.email, verified=False, primary=False)
+    client.force_login(member)
+    assert "Reset your password" not in client.get("/accounts/export/").content.decode()
+    client.post("/accounts/delete/", {"password": PASSWORD})
+    assert OutgoingEmail.objects.filter(to_email=other_member.email).exists()
