@@ -252,6 +252,17 @@ def claim_deliveries(*, run_id, worker, limit):
     return ids
 
 
+CLAIM_RENEWAL_EVERY = 50
+
+
+def renew_claim(*, run_id, delivery_ids, worker):
+    now = timezone.now()
+    Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.PENDING, claimed_by=worker).update(
+        claimed_until=now + timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+    )
+    DigestRun.objects.filter(pk=run_id).update(heartbeat_at=now)
+
+
 def load_recipients(*, run, delivery_ids):
     """The batch's deliveries with what composing needs, in a fixed number of queries."""
     deliveries = list(
@@ -300,7 +311,7 @@ def send_digest_batch(*, run_id, worker):
         return 0, 0
     sent = retry_later = 0
     skipped = []
-    connection = None
+    smtp = None
     renderer = emails.DigestRenderer(frequency=run.frequency)
     try:
         relaxed_commits(True)
@@ -311,12 +322,12 @@ def send_digest_batch(*, run_id, worker):
             if not sections:
                 skipped.append(recipient.delivery_id)
                 continue
-            if connection is None:
-                connection = get_connection(fail_silently=False)
-                connection.open()
-            message = renderer.message(recipient=recipient, sections=sections, connection=connection)
+            if smtp is None:
+                smtp = get_connection(fail_silently=False)
+                smtp.open()
+            message = renderer.message(recipient=recipient, sections=sections, connection=smtp)
             try:
-                connection.send_messages([message])
+                smtp.send_messages([message])
             except smtplib.SMTPServerDisconnected:
                 raise
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as exc:
@@ -327,6 +338,8 @@ def send_digest_batch(*, run_id, worker):
                 continue
             record_sent(delivery_id=recipient.delivery_id)
             sent += 1
+            if sent % CLAIM_RENEWAL_EVERY == 0:  # a slow server must not let the claim lapse mid-batch
+                renew_claim(run_id=run_id, delivery_ids=ids, worker=worker)
     finally:
         if skipped:
             Delivery.objects.filter(pk__in=skipped, status=Delivery.Status.PENDING).update(
@@ -337,9 +350,9 @@ def send_digest_batch(*, run_id, worker):
             claimed_until=None, claimed_by=""
         )
         relaxed_commits(False)
-        if connection is not None:
+        if smtp is not None:
             with contextlib.suppress(smtplib.SMTPException, OSError):  # a broken connection is closed anyway
-                connection.close()
+                smtp.close()
     finish_digest_run(run_id=run_id)
     return sent, retry_later
 
