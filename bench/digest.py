@@ -4,10 +4,11 @@ Called by run.py on the freshly seeded bench site (or run alone: `python bench/d
 
 1. an aiosmtpd SMTP sink on 127.0.0.1 counts what arrives (in this process, a thread);
 2. `seed`: 1,000 daily and 10,000 weekly reader subscribers and one new article;
-3. `worker`: one worker process, tasks run in-process (CELERY_TASK_ALWAYS_EAGER=1), sends the
-   daily digest (1,000) and, in a second process, the weekly one (10,000), the way beat starts
-   them: prepare, fan out in batches over one SMTP connection each, record every delivery;
-   each process reports messages/s and its peak memory (ru_maxrss);
+3. one worker sends the daily digest (1,000) and then, a fresh worker, the weekly one (10,000),
+   the way beat starts them: prepare, fan out in batches over one SMTP connection each, record
+   every delivery. With REDIS_URL it is a real Celery worker (prefork, concurrency 1, a queue of
+   its own) and the figure is its pool process's peak memory (VmHWM); without, one process runs
+   the tasks in-process (`worker`, ru_maxrss). Messages/s run from start to the run's end;
 4. `floor`: Django's SMTP backend sending 10,000 pre-rendered copies of a real digest over one
    connection: the most this machine, this sink and Django's backend can do.
 
@@ -69,22 +70,18 @@ def child(env, *args):
 def measure(env):
     """Run the digest benchmark against the site in `env`; returns the report's "digest" part."""
     sink, controller, port = start_sink()
-    env = dict(
-        env,
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(port),
-        CELERY_TASK_ALWAYS_EAGER="1",
-        CELERY_BROKER_URL="memory://",
-        LOG_LEVEL="ERROR",
-    )
+    env = dict(env, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port), LOG_LEVEL="ERROR")
+    # With Redis: a real Celery worker (prefork, concurrency 1) on a queue of its own; without:
+    # one process running the tasks in-process, as `make run` does.
+    send = celery_worker_send if env.get("REDIS_URL") else eager_send
     try:
         print("digest: seeding 1,000 + 10,000 subscribers ...", flush=True)
         child(env, "seed")
-        print("digest: sending to 1,000 ...", flush=True)
-        small = child(env, "worker", "--frequency", "daily")
+        print(f"digest: sending to 1,000 ({send.__doc__}) ...", flush=True)
+        small = send(env, "daily")
         print("digest: sending to 10,000 ...", flush=True)
         before = sink.count
-        large = child(env, "worker", "--frequency", "weekly")
+        large = send(env, "weekly")
         large["received"] = sink.count - before
         print("digest: floor, 10,000 pre-rendered messages over one connection ...", flush=True)
         before = sink.count
@@ -114,8 +111,57 @@ def measure(env):
     }
 
 
+def eager_send(env, frequency):
+    """one process, tasks in-process"""
+    env = dict(env, CELERY_TASK_ALWAYS_EAGER="1", CELERY_BROKER_URL="memory://")
+    result = child(env, "worker", "--frequency", frequency)
+    result["worker"] = "in-process"
+    return result
+
+
+def celery_worker_send(env, frequency):
+    """a Celery worker, prefork, concurrency 1"""
+    import signal
+
+    queue = f"kindred-bench-digest-{os.getpid()}"
+    env = dict(env, CELERY_TASK_ALWAYS_EAGER="0", CELERY_BROKER_URL=env["REDIS_URL"], CELERY_TASK_DEFAULT_QUEUE=queue)
+    command = [
+        str(Path(sys.executable).parent / "celery"),
+        *("-A", "config", "worker", "--pool=prefork", "--concurrency=1", "--loglevel=INFO"),
+        *("--without-gossip", "--without-mingle", "--without-heartbeat"),
+    ]
+    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
+        worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 60
+            while "ready." not in Path(log.name).read_text():
+                if worker.poll() is not None or time.monotonic() > deadline:
+                    sys.exit(f"the Celery worker did not start:\n{Path(log.name).read_text()[-3000:]}")
+                time.sleep(0.2)
+            result = child(env, "start", "--frequency", frequency)
+            # The pool's child process did the work: its peak resident memory.
+            children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children").read_text().split()
+            result["max_rss_mb"] = max(peak_rss_of(pid) for pid in children)
+            result["worker"] = "celery prefork, concurrency 1"
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    return result
+
+
+def peak_rss_of(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def print_report(digest):
-    print(f"\n{'digest':<28} {'messages':>9} {'seconds':>8} {'msgs/s':>9} {'peak RSS MB':>12}")
+    print(f"\ndigest sent by: {digest['large'].get('worker', '?')}")
+    print(f"{'digest':<28} {'messages':>9} {'seconds':>8} {'msgs/s':>9} {'peak RSS MB':>12}")
     for name, row in (("digest to 1,000", digest["small"]), ("digest to 10,000", digest["large"])):
         print(
             f"{name:<28} {row['sent']:>9} {row['seconds']:>8.2f} {row['messages_per_s']:>9.1f} "
@@ -199,6 +245,24 @@ def worker(frequency):
     }
 
 
+def start(frequency):
+    """Start the run (its tasks go to the worker through the broker) and wait until it is done."""
+    from newsletter.models import Delivery, DigestRun
+    from newsletter.services import start_digest_run
+
+    started = time.perf_counter()
+    run, _ = start_digest_run(frequency=frequency, period=f"bench-{time.time_ns() % 10**12}")
+    deadline = time.monotonic() + 900
+    while DigestRun.objects.filter(pk=run.pk, status=DigestRun.Status.DONE).count() == 0:
+        if time.monotonic() > deadline:
+            raise SystemExit("the digest run did not finish in 15 minutes")
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    sent = Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count()
+    run.refresh_from_db()
+    return {"sent": sent, "total": run.total, "seconds": round(seconds, 3), "messages_per_s": round(sent / seconds, 1)}
+
+
 def floor(count):
     from django.core.mail import get_connection
     from django.utils import timezone
@@ -259,7 +323,7 @@ def standalone():
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", nargs="?", choices=["seed", "worker", "floor"])
+    parser.add_argument("part", nargs="?", choices=["seed", "worker", "start", "floor"])
     parser.add_argument("--frequency", default="daily")
     parser.add_argument("--count", type=int, default=LARGE)
     args = parser.parse_args()
@@ -267,7 +331,11 @@ if __name__ == "__main__":
         standalone()
     else:
         setup_django()
-        result = {"seed": seed, "worker": lambda: worker(args.frequency), "floor": lambda: floor(args.count)}[
-            args.part
-        ]()
+        parts = {
+            "seed": seed,
+            "worker": lambda: worker(args.frequency),
+            "start": lambda: start(args.frequency),
+            "floor": lambda: floor(args.count),
+        }
+        result = parts[args.part]()
         print(json.dumps(result))
