@@ -85,6 +85,8 @@ class DigestRenderer:
                     }
                     for section in sections
                 ],
+                "headline": sections[0].items[0].title if sections and sections[0].items else "",
+                "more": sum(len(section.items) for section in sections) - 1,
                 "unsubscribe_url": UNSUBSCRIBE_URL,
                 "preferences_url": PREFERENCES_URL,
                 "settings_url": self.settings_url,

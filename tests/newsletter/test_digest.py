@@ -59,6 +59,7 @@ def test_each_kind_of_recipient_gets_the_right_digest(client, smtp_sink):
         delivery = Delivery.objects.get(run=run, subscriber=subscriber)
         assert delivery.status == Delivery.Status.SENT
         assert message["Message-ID"] == delivery.message_id
+        assert message["Subject"].startswith("Today on Kindred: ") and message["Subject"].endswith(" and 1 more")
         assert message.get_body(preferencelist=("html",)) is not None
         text = smtp_sink.text(message)
         html = message.get_body(preferencelist=("html",)).get_content()
