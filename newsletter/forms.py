@@ -20,9 +20,12 @@ class SubscribeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "placeholder": "name@example.com"})
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # Hidden fields: nothing in them may become an error the reader can neither see nor fix.
+        self.fields["website"].validators = []
+        self.fields["page"].validators = []
 
     def clean_page(self):
-        page = self.cleaned_data["page"][:300]
+        page = self.cleaned_data["page"].replace("\x00", "")[:300]
         return page if page.startswith("/") and not page.startswith("//") else ""
 
 

@@ -34,19 +34,23 @@ def subscribe(request):
     add_captcha(form, action="newsletter", request=request)
     if request.method == "POST":
         if not is_same_site(request):
-            return render(request, "newsletter/subscribe.html", {"form": form, "foreign": True}, status=403)
+            return render(request, "newsletter/subscribe.html", subscribe_context(form, foreign=True), status=403)
         if form.is_valid():
             email = form.cleaned_data["email"]
             if ratelimit.ip_over_limit(request.META.get("REMOTE_ADDR", ""), settings.NEWSLETTER_RATE_PER_IP):
                 form.add_error(None, "Too many sign-ups from your connection just now. Please try again in an hour.")
-                return render(request, "newsletter/subscribe.html", {"form": form}, status=429)
+                return render(request, "newsletter/subscribe.html", subscribe_context(form), status=429)
             # A filled honeypot or an address asked for too often: the same answer, and nothing sent.
             if not form.cleaned_data["website"] and not ratelimit.address_over_limit(
                 email, settings.NEWSLETTER_RATE_PER_ADDRESS
             ):
                 services.subscribe_reader(email=email, page=form.cleaned_data["page"] or request.path)
             return render(request, "newsletter/check_inbox.html", {"email": email})
-    return render(request, "newsletter/subscribe.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "newsletter/subscribe.html", subscribe_context(form), status=400 if form.errors else 200)
+
+
+def subscribe_context(form, **extra):
+    return {"form": form, "consent_text": services.CONSENT_TEXT, **extra}
 
 
 def link_problem(request, error):
@@ -59,6 +63,8 @@ def confirm(request, token):
         subscriber = tokens.read_token(token, tokens.CONFIRM)
     except tokens.BadToken as error:
         return link_problem(request, error)
+    if request.method == "HEAD":  # link checkers and prefetchers: nothing changes until a real visit
+        return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
     if not services.confirm_subscription(subscriber=subscriber):
         return render(request, "newsletter/link_problem.html", {"stale": True}, status=400)
     return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})

@@ -152,6 +152,22 @@ def test_odd_hidden_fields_never_block_a_real_sign_up(client):
     response = client.post(SUBSCRIBE, {"email": "nora@example.com", "page": "/x" * 500})
     assert response.status_code == 200
     assert Subscriber.objects.get(email="nora@example.com").consent_page.startswith("/x/x")
-    response = client.post(SUBSCRIBE, {"email": "ivy@example.com", "page": "https://elsewhere.example/"})
+    response = client.post(SUBSCRIBE, {"email": "ivy@example.com", "page": "https://elsewhere.example/\x00"})
     assert response.status_code == 200
     assert Subscriber.objects.get(email="ivy@example.com").consent_page == "/newsletter/subscribe/"
+
+
+def test_a_head_request_on_the_confirm_link_confirms_nothing(client, smtp_sink):
+    client.post(SUBSCRIBE, {"email": "nora@example.com"})
+    [message] = smtp_sink.to("nora@example.com")
+    path = link_in(smtp_sink.text(message), "/newsletter/confirm/")
+    assert client.head(path).status_code == 200
+    assert Subscriber.objects.get(email="nora@example.com").status == Subscriber.Status.PENDING
+    client.get(path)
+    assert Subscriber.objects.get(email="nora@example.com").status == Subscriber.Status.ACTIVE
+
+
+def test_the_subscribe_page_shows_the_wording_agreed_to(client):
+    from newsletter.services import CONSENT_TEXT
+
+    assert CONSENT_TEXT in client.get(SUBSCRIBE).content.decode()
