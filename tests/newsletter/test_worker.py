@@ -48,13 +48,14 @@ class CountingSink:
         return sum(self.received.values())
 
 
-def wait_for(condition, timeout, what):
+def wait_for(condition, timeout, what, workers=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+    logs = f"\nworker logs:\n{workers.log_tail()}" if workers else ""
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}{logs}")
 
 
 class Workers:
@@ -91,6 +92,9 @@ class Workers:
         else:
             process.send_signal(sig)
         process.wait(60)
+
+    def log_tail(self):
+        return "\n".join(log.read_text()[-2000:] for log in sorted(self.logs.glob("worker-*.log")))
 
     def stop_all(self):
         for process in self.running:
@@ -156,7 +160,7 @@ def finished(run_id):
     return lambda: DigestRun.objects.get(pk=run_id).status == DigestRun.Status.DONE
 
 
-def sweep_until_finished(run_id, timeout=90):
+def sweep_until_finished(run_id, workers, timeout=90):
     """What beat does every minute, every second here: resume runs whose worker went away."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -164,7 +168,7 @@ def sweep_until_finished(run_id, timeout=90):
             return
         sweep_digest_runs.delay()
         time.sleep(1)
-    raise AssertionError("the run did not finish")
+    raise AssertionError(f"the run did not finish; worker logs:\n{workers.log_tail()}")
 
 
 def test_a_run_to_500_subscribers_delivers_exactly_500_and_a_second_run_sends_nothing(worker_setup):
@@ -173,7 +177,7 @@ def test_a_run_to_500_subscribers_delivers_exactly_500_and_a_second_run_sends_no
     workers.start()
     run, created = start_digest_run(frequency="daily")
     assert created
-    wait_for(finished(run.pk), 90, "the run to finish")
+    wait_for(finished(run.pk), 90, "the run to finish", workers)
     assert len(sink.received) == RECIPIENTS and sink.total == RECIPIENTS
     assert Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count() == RECIPIENTS
 
@@ -189,12 +193,12 @@ def test_a_worker_killed_mid_run_is_resumed_and_nobody_gets_it_twice_but_one(wor
     subscribers(RECIPIENTS)
     worker = workers.start()
     run, _ = start_digest_run(frequency="daily")
-    wait_for(lambda: sink.total >= 100, 60, "the first 100 messages")
+    wait_for(lambda: sink.total >= 100, 60, "the first 100 messages", workers)
     workers.kill(worker, signal.SIGKILL)
     assert sink.total < RECIPIENTS, "the run should have been interrupted"
 
     workers.start()
-    sweep_until_finished(run.pk)
+    sweep_until_finished(run.pk, workers)
     assert len(sink.received) == RECIPIENTS  # everyone got the digest
     # At most the one message in flight when the worker died went out twice.
     assert sink.total - RECIPIENTS <= 1, [address for address, n in sink.received.items() if n > 1]
@@ -206,11 +210,11 @@ def test_a_worker_stopped_with_sigterm_finishes_its_batch_and_nobody_gets_it_twi
     subscribers(RECIPIENTS)
     worker = workers.start()
     run, _ = start_digest_run(frequency="daily")
-    wait_for(lambda: sink.total >= 100, 60, "the first 100 messages")
+    wait_for(lambda: sink.total >= 100, 60, "the first 100 messages", workers)
     workers.kill(worker, signal.SIGTERM)
     assert sink.total < RECIPIENTS, "the run should have been interrupted"
 
     workers.start()
-    sweep_until_finished(run.pk)
+    sweep_until_finished(run.pk, workers)
     assert len(sink.received) == RECIPIENTS
     assert sink.total == RECIPIENTS, [address for address, n in sink.received.items() if n > 1]
