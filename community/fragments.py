@@ -103,12 +103,19 @@ def hugged_keys(viewer, post_ids, comment_ids):
     """
     if not post_ids:
         return set()
-    table = connection.ops.quote_name(Hug._meta.db_table)
-    in_posts = ", ".join(["%s"] * len(post_ids))
-    condition = f"post_id IN ({in_posts})"
+    # Two halves, so each can use its (user, post) or (user, comment) unique index.
+    sql, params = hug_select("post_id", post_ids, viewer)
     if comment_ids:
-        condition += f" OR comment_id IN ({', '.join(['%s'] * len(comment_ids))})"
-    sql = f"SELECT post_id, comment_id FROM {table} WHERE user_id = %s AND ({condition})"  # noqa: S608 - placeholders only
+        more_sql, more_params = hug_select("comment_id", comment_ids, viewer)
+        sql, params = f"{sql} UNION ALL {more_sql}", params + more_params
     with connection.cursor() as cursor:
-        cursor.execute(sql, [viewer.pk, *post_ids, *comment_ids])
+        cursor.execute(sql, params)
         return {f"post-{p}" if p else f"comment-{c}" for p, c in cursor.fetchall()}
+
+
+def hug_select(column, ids, viewer):
+    """SQL and parameters; only our own names and placeholders go into the string."""
+    table = connection.ops.quote_name(Hug._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
+    sql = f"SELECT post_id, comment_id FROM {table} WHERE user_id = %s AND {column} IN ({marks})"  # noqa: S608
+    return sql, [viewer.pk, *ids]
