@@ -1,34 +1,30 @@
 from django.conf import settings
 from django.contrib.auth import logout
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from . import registry
+from . import member_cache, registry
 from .models import Profile
 
 TERMS_VERSION = "2026-11"
 
 
-VERIFIED_KEY = "accounts:verified:{}"
+VERIFIED_KEY = member_cache.register("accounts:verified:{}")
 
 
 def has_verified_email(user):
     """Whether the member has confirmed an address; asked on every page that offers posting."""
-    key = VERIFIED_KEY.format(user.pk)
-    verified = cache.get(key)
-    if verified is None:
-        from allauth.account.models import EmailAddress
+    from allauth.account.models import EmailAddress
 
-        verified = EmailAddress.objects.filter(user=user, verified=True).exists()
-        cache.set(key, verified, 3600)
-    return verified
+    return member_cache.remember(
+        user, VERIFIED_KEY, lambda: EmailAddress.objects.filter(user=user, verified=True).exists()
+    )
 
 
 def email_addresses_changed(*, user, **kwargs):
     """allauth's e-mail signals (confirmed, added, removed, changed) land here."""
     if user is not None:
-        cache.delete(VERIFIED_KEY.format(user.pk))
+        member_cache.forget(user.pk, VERIFIED_KEY)
 
 
 def get_profile(user):

@@ -3,11 +3,11 @@
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts import member_cache
 from accounts.models import NotificationEmails, Profile
 from articles.cache import content_changed
 
@@ -200,33 +200,27 @@ def toggle_mute(*, user, member):
     if not deleted:
         Mute.objects.get_or_create(muter=user, muted=member)
     # Forgotten after the write (and again once it commits), so no page re-caches the old list.
-    cache.delete(MUTED_KEY.format(user.pk))
-    transaction.on_commit(lambda: cache.delete(MUTED_KEY.format(user.pk)))
+    member_cache.forget(user.pk, MUTED_KEY)
+    transaction.on_commit(lambda: member_cache.forget(user.pk, MUTED_KEY))
     return not deleted
 
 
-MUTED_KEY = "community:muted:{}"
-UNREAD_KEY = "community:unread:{}"
+MUTED_KEY = member_cache.register("community:muted:{}")
+UNREAD_KEY = member_cache.register("community:unread:{}")
 
 
 def muted_ids(user):
     """Whom `user` has muted; asked on every feed page, so cached until they change it."""
-    key = MUTED_KEY.format(user.pk)
-    ids = cache.get(key)
-    if ids is None:
-        ids = list(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
-        cache.set(key, ids, 3600)
-    return ids
+    return member_cache.remember(
+        user, MUTED_KEY, lambda: list(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
+    )
 
 
 def unread_count(user):
     """The header's count; cached until a notification arrives or is read."""
-    key = UNREAD_KEY.format(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-        cache.set(key, count, 3600)
-    return count
+    return member_cache.remember(
+        user, UNREAD_KEY, lambda: Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    )
 
 
 # Notifications
@@ -242,7 +236,7 @@ def notify(*, recipient, actor, kind, **about):
     ):
         return None  # hug, un-hug, hug again (or the same with the team) tells them once
     notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind, **about)
-    transaction.on_commit(lambda: cache.delete(UNREAD_KEY.format(recipient.pk)))
+    transaction.on_commit(lambda: member_cache.forget(recipient.pk, UNREAD_KEY))
     wants = Profile.objects.filter(user=recipient).values_list("notification_emails", flat=True).first()
     if wants in (None, NotificationEmails.IMMEDIATELY):
         from .tasks import send_notification_email
@@ -304,7 +298,7 @@ def recipients_with_due_notifications():
 
 def mark_notifications_read(*, user):
     count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
-    cache.delete(UNREAD_KEY.format(user.pk))
+    member_cache.forget(user.pk, UNREAD_KEY)
     return count
 
 

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
+    "accounts.member_cache.MemberCacheMiddleware",
     "community.middleware.OwnActionsMiddleware",
 ]
 
