@@ -7,7 +7,7 @@ out, by plain string replacement:
 
 - the CSRF token of the hug forms (the placeholder CSRF_PLACEHOLDER);
 - which hug buttons are pressed (data-hug-key markers; one query for the page);
-- Edit/Delete versus Report links (data-owner / data-other markers; see middleware.py).
+- Edit/Delete versus Report links (data-owner / data-other markers).
 
 Updates a member sees that others don't (their own held or hidden ones), and updates whose cached
 comments include someone the member muted, are rendered for that member alone.
@@ -66,6 +66,7 @@ def render_posts(request, entries):
 
     hugged = hugged_keys(viewer, [entry.pk for entry in entries], [c for ids in comment_ids.values() for c in ids])
     token = get_token(request)
+    mine, theirs = f'data-owner="{viewer.pk}"', f'data-other="{viewer.pk}"'
     parts = []
     for entry in entries:
         part = html[entry.pk]
@@ -73,6 +74,8 @@ def render_posts(request, entries):
             part = part.replace(
                 f'aria-pressed="false" data-hug-key="{key}">', f'aria-pressed="true" data-hug-key="{key}">'
             )
+        if mine in part:  # their own update or comment: Edit and Delete instead of Report
+            part = part.replace(f"{mine} hidden>", f"{mine}>").replace(f"{theirs}>", f"{theirs} hidden>")
         parts.append(part.replace(CSRF_PLACEHOLDER, f'name="csrfmiddlewaretoken" value="{token}"'))
     return mark_safe("".join(parts))  # noqa: S308 - rendered by our templates
 

@@ -79,7 +79,6 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
     "accounts.member_cache.MemberCacheMiddleware",
-    "community.middleware.OwnActionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
