@@ -37,6 +37,15 @@ def _back(request, fallback):
     return redirect(fallback)
 
 
+def _confirm_delete(request, thing, name, delete, back):
+    """GET asks "Delete your …?"; POST deletes and goes `back` (a path), saying so."""
+    if request.method == "POST":
+        delete()
+        messages.success(request, f"Your {name} has been deleted.")
+        return redirect(back)
+    return render(request, "community/confirm_delete.html", {"thing": name, "object": thing})
+
+
 def _check_posting(request, action):
     """None when the member may post now, else the message to show."""
     if not permissions.can_post(request.user):
@@ -123,11 +132,7 @@ def post_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def post_delete(request, pk):
     post = permissions.get_post_for_editing(request.user, pk)
-    if request.method == "POST":
-        services.delete_post(post=post)
-        messages.success(request, "Your update has been deleted.")
-        return redirect("community:feed")
-    return render(request, "community/confirm_delete.html", {"thing": "update", "object": post})
+    return _confirm_delete(request, post, "update", lambda: services.delete_post(post=post), "/activities/")
 
 
 # Comments
@@ -171,12 +176,8 @@ def comment_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, pk):
     comment = permissions.get_comment_for_editing(request.user, pk)
-    if request.method == "POST":
-        back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
-        services.delete_comment(comment=comment)
-        messages.success(request, "Your comment has been deleted.")
-        return redirect(back)
-    return render(request, "community/confirm_delete.html", {"thing": "comment", "object": comment})
+    back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
+    return _confirm_delete(request, comment, "comment", lambda: services.delete_comment(comment=comment), back)
 
 
 # Hugs
@@ -279,12 +280,8 @@ def answer_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def answer_delete(request, pk):
     answer = permissions.get_answer_for_editing(request.user, pk)
-    if request.method == "POST":
-        question = answer.question
-        services.delete_answer(answer=answer)
-        messages.success(request, "Your answer has been deleted.")
-        return redirect(question)
-    return render(request, "community/confirm_delete.html", {"thing": "answer", "object": answer})
+    back = answer.question.get_absolute_url()
+    return _confirm_delete(request, answer, "answer", lambda: services.delete_answer(answer=answer), back)
 
 
 @login_required
@@ -302,11 +299,8 @@ def question_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def question_delete(request, pk):
     question = permissions.get_question_for_editing(request.user, pk)
-    if request.method == "POST":
-        services.delete_question(question=question)
-        messages.success(request, "Your question has been deleted.")
-        return redirect("community:question-list")
-    return render(request, "community/confirm_delete.html", {"thing": "question", "object": question})
+    delete = lambda: services.delete_question(question=question)  # noqa: E731
+    return _confirm_delete(request, question, "question", delete, "/questions/")
 
 
 # Members, team, mute
