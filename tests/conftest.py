@@ -46,6 +46,9 @@ def _isolated(settings, tmp_path):
 
 
 def _clear_cache():
+    from community.fragments import LOCAL
+
+    LOCAL.items.clear()
     # Never FLUSHDB: the Redis database is shared with Celery's queues.
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
