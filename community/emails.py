@@ -1,9 +1,10 @@
 """The community's e-mails: one function per kind."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from accounts.mail import queue_email
 
 
 def send_notifications_email(*, user, notifications):
@@ -15,12 +16,12 @@ def send_notifications_email(*, user, notifications):
         "notifications_url": settings.SITE_URL + reverse("community:notifications"),
         "preferences_url": settings.SITE_URL + reverse("accounts:settings"),
     }
-    subject = " ".join(render_to_string("emails/notifications.subject.txt", context).split())
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("emails/notifications.txt", context),
-        to=[user.email],
+    # Recorded in the outbox and sent by its Celery task once this transaction commits.
+    queue_email(
+        to=user.email,
+        subject=" ".join(render_to_string("emails/notifications.subject.txt", context).split()),
+        text=render_to_string("emails/notifications.txt", context),
+        html=render_to_string("emails/notifications.html", context),
         headers={"Auto-Submitted": "auto-generated"},
+        kind="notifications",
     )
-    message.attach_alternative(render_to_string("emails/notifications.html", context), "text/html")
-    message.send()

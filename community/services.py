@@ -277,7 +277,7 @@ def email_due_notifications(*, user_id):
         if last and now - last < NOTIFICATION_EMAIL_GAP:
             return int((last + NOTIFICATION_EMAIL_GAP - now).total_seconds()) + 1
         notifications = list(pending.select_related("actor").order_by("created_at")[:50])
-        # Sent while the row is locked: if sending fails, nothing is marked and the task retries.
+        # Recorded in the outbox with the marks, in one transaction: sent once, after the commit.
         send_notifications_email(user=user, notifications=notifications)
         Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
     return 0

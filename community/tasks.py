@@ -3,7 +3,7 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+@shared_task(acks_late=True)
 def send_notification_email(user_id):
     wait = services.email_due_notifications(user_id=user_id)
     if wait and not send_notification_email.app.conf.task_always_eager:
