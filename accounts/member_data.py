@@ -7,7 +7,7 @@ from .mail import emails_to
 from .models import Profile
 
 
-def _iso(value):
+def iso(value):
     return value.isoformat() if value else None
 
 
@@ -22,12 +22,12 @@ def export_account(user):
             "id": user.pk,
             "email": user.email,
             "display_name": user.display_name,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
+            "date_joined": iso(user.date_joined),
+            "last_login": iso(user.last_login),
             "is_active": user.is_active,
             "is_staff": user.is_staff,
             "is_superuser": user.is_superuser,
-            "suspended_at": _iso(user.suspended_at),
+            "suspended_at": iso(user.suspended_at),
             "suspension_reason": user.suspension_reason,
             "groups": [group.name for group in user.groups.all()],
             "user_permissions": [perm.codename for perm in user.user_permissions.all()],
@@ -41,8 +41,8 @@ def export_account(user):
             {
                 "ip": session.ip,
                 "user_agent": session.user_agent,
-                "created_at": _iso(session.created_at),
-                "last_seen_at": _iso(session.last_seen_at),
+                "created_at": iso(session.created_at),
+                "last_seen_at": iso(session.last_seen_at),
             }
             for session in UserSession.objects.filter(user=user)
         ],
@@ -52,13 +52,13 @@ def export_account(user):
                 "subject": sent.subject,
                 "kind": sent.kind,
                 "status": sent.status,
-                "created_at": _iso(sent.created_at),
-                "sent_at": _iso(sent.sent_at),
+                "created_at": iso(sent.created_at),
+                "sent_at": iso(sent.sent_at),
             }
             for sent in emails_to(member_addresses(user)).order_by("created_at")
         ],
         "two_factor_methods": [
-            {"type": auth.type, "created_at": _iso(auth.created_at), "last_used_at": _iso(auth.last_used_at)}
+            {"type": auth.type, "created_at": iso(auth.created_at), "last_used_at": iso(auth.last_used_at)}
             for auth in Authenticator.objects.filter(user=user)
         ],
     }
@@ -89,12 +89,12 @@ def export_profile(profile):
         "about": profile.about,
         "digest_frequency": profile.digest_frequency,
         "notification_emails": profile.notification_emails,
-        "onboarded_at": _iso(profile.onboarded_at),
+        "onboarded_at": iso(profile.onboarded_at),
         "terms_version": profile.terms_version,
-        "terms_accepted_at": _iso(profile.terms_accepted_at),
-        "hidden_at": _iso(profile.hidden_at),
+        "terms_accepted_at": iso(profile.terms_accepted_at),
+        "hidden_at": iso(profile.hidden_at),
         "hidden_reason": profile.hidden_reason,
-        "updated_at": _iso(profile.updated_at),
+        "updated_at": iso(profile.updated_at),
     }
 
 

@@ -1,24 +1,24 @@
 """The community's part of a member's data, for export, deletion and suspension."""
 
+from collections import defaultdict
+
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from accounts.member_data import iso
 from articles.cache import content_changed
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def export_community(user):
     def content(obj, **extra):
         return {
             "id": obj.pk,
-            "created_at": _iso(obj.created_at),
-            "edited_at": _iso(obj.edited_at),
+            "created_at": iso(obj.created_at),
+            "edited_at": iso(obj.edited_at),
             "status": obj.status,
             "hidden_reason": obj.hidden_reason,
             **extra,
@@ -39,19 +39,19 @@ def export_community(user):
         ],
         "answers": [content(a, text=a.text, question=a.question_id) for a in Answer.objects.filter(author=user)],
         "hugs": [
-            {"update": h.post_id, "comment": h.comment_id, "answer": h.answer_id, "at": _iso(h.created_at)}
+            {"update": h.post_id, "comment": h.comment_id, "answer": h.answer_id, "at": iso(h.created_at)}
             for h in Hug.objects.filter(user=user)
         ],
         "my_team": [
-            {"member": f.followed_id, "since": _iso(f.created_at)} for f in Follow.objects.filter(follower=user)
+            {"member": f.followed_id, "since": iso(f.created_at)} for f in Follow.objects.filter(follower=user)
         ],
-        "muted": [{"member": m.muted_id, "since": _iso(m.created_at)} for m in Mute.objects.filter(muter=user)],
+        "muted": [{"member": m.muted_id, "since": iso(m.created_at)} for m in Mute.objects.filter(muter=user)],
         "notifications": [
-            {"kind": n.kind, "at": _iso(n.created_at), "read_at": _iso(n.read_at)}
+            {"kind": n.kind, "at": iso(n.created_at), "read_at": iso(n.read_at)}
             for n in Notification.objects.filter(recipient=user)
         ],
         "reports_made": [
-            {"reason": r.reason, "at": _iso(r.created_at), "status": r.status}
+            {"reason": r.reason, "at": iso(r.created_at), "status": r.status}
             for r in Report.objects.filter(reporter=user)
         ],
     }
@@ -63,21 +63,27 @@ def erase_community(user):
     if names:
         storage = Post._meta.get_field("image").storage
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
-    # Counters on other members' content that this member's rows fed.
+    # Counters on other members' content that this member's rows fed: one update per kind (and
+    # per distinct count), not one per row.
     for model, field in ((Post, "post"), (Comment, "comment"), (Answer, "answer")):
-        ids = list(Hug.objects.filter(user=user, **{f"{field}__isnull": False}).values_list(f"{field}_id", flat=True))
-        for pk in ids:
-            model.objects.filter(pk=pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
-    now = timezone.now()
-    for post_id in Comment.objects.filter(author=user, post__isnull=False).values_list("post_id", flat=True):
-        Post.objects.filter(pk=post_id, comment_count__gt=0).update(comment_count=F("comment_count") - 1)
+        hugged = Hug.objects.filter(user=user, **{f"{field}__isnull": False}).values(f"{field}_id")
+        model.objects.filter(pk__in=hugged).update(hug_count=Greatest(F("hug_count") - 1, 0))
+    subtract(Post, "comment_count", Comment.objects.filter(author=user, post__isnull=False), "post_id")
+    subtract(Question, "answer_count", Answer.objects.filter(author=user), "question_id")
     # Cached feed fragments that show the member's comments or hugs.
     Post.objects.filter(Q(comments__author=user) | Q(hugs__user=user) | Q(comments__hugs__user=user)).update(
-        touched_at=now
+        touched_at=timezone.now()
     )
-    for question_id in Answer.objects.filter(author=user).values_list("question_id", flat=True):
-        Question.objects.filter(pk=question_id, answer_count__gt=0).update(answer_count=F("answer_count") - 1)
     transaction.on_commit(content_changed)
+
+
+def subtract(model, counter, rows, parent):
+    """Lower `counter` on each parent by how many of `rows` point at it."""
+    by_count = defaultdict(list)
+    for parent_id, count in rows.values_list(parent).annotate(n=Count("pk")).values_list(parent, "n"):
+        by_count[count].append(parent_id)
+    for count, ids in by_count.items():
+        model.objects.filter(pk__in=ids).update(**{counter: Greatest(F(counter) - count, 0)})
 
 
 def hide_community(user, *, reason):

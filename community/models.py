@@ -221,11 +221,6 @@ class Mute(models.Model):
         return f"{self.muter_id} mutes {self.muted_id}"
 
 
-class NotificationQuerySet(models.QuerySet):
-    def unread(self):
-        return self.filter(read_at__isnull=True)
-
-
 class Notification(models.Model):
     class Kind(models.TextChoices):
         COMMENT = "comment", "commented on your update"
@@ -244,8 +239,6 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -15,11 +15,6 @@ def can_post(user):
     return user.is_authenticated and not user.is_suspended and has_verified_email(user)
 
 
-def require_can_post(user):
-    if not can_post(user):
-        raise PermissionDenied("Please confirm your e-mail address before posting.")
-
-
 def _get_visible(model, user, pk):
     return get_object_or_404(model.objects.visible_to(user), pk=pk)
 

@@ -104,6 +104,16 @@ def toggle_hug(*, user, target):
     return hugged, model.objects.get(pk=target.pk).hug_count
 
 
+def save_edit(*, thing):
+    """Save a member's edit of their update, comment, question or answer, and retire what showed it."""
+    thing.edited_at = _now()
+    thing.save()
+    touch_post_of(thing)  # the cached feed fragment
+    if isinstance(thing, Question) or getattr(thing, "article_id", None):
+        content_changed()  # article pages show their comments' count and questions' titles
+    return thing
+
+
 def touch_post(post_id):
     Post.objects.filter(pk=post_id).update(touched_at=_now())
 
@@ -130,14 +140,6 @@ def ask_question(*, author, title, details, topic=None):
     question = Question.objects.create(author=author, title=title, details=details, topic=topic)
     if topic is not None:
         content_changed()  # article pages list questions on their topics
-    return question
-
-
-def edit_question(*, question, title, details, topic):
-    question.title, question.details, question.topic = title, details, topic
-    question.edited_at = _now()
-    question.save(update_fields=["title", "details", "topic", "edited_at"])
-    content_changed()  # article pages list question titles
     return question
 
 

@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -118,9 +117,7 @@ def post_edit(request, pk):
     old_image = post.image.name
     form = PostForm(request.POST or None, request.FILES or None, instance=post)
     if form.is_valid():
-        post = form.save(commit=False)
-        post.edited_at = post.touched_at = timezone.now()
-        post.save()
+        post = services.save_edit(thing=form.save(commit=False))
         if old_image and post.image.name != old_image:
             post.image.storage.delete(old_image)
         messages.success(request, "Your update has been saved.")
@@ -160,14 +157,7 @@ def comment_edit(request, pk):
     comment = permissions.get_comment_for_editing(request.user, pk)
     form = CommentForm(request.POST or None, instance=comment)
     if form.is_valid():
-        comment = form.save(commit=False)
-        comment.edited_at = timezone.now()
-        comment.save()
-        services.touch_post_of(comment)
-        if comment.article_id:
-            from articles.cache import content_changed
-
-            content_changed()
+        comment = services.save_edit(thing=form.save(commit=False))
         return redirect(comment.get_absolute_url())
     return render(request, "community/comment_form.html", {"form": form, "comment": comment})
 
@@ -269,9 +259,7 @@ def answer_edit(request, pk):
     answer = permissions.get_answer_for_editing(request.user, pk)
     form = AnswerForm(request.POST or None, instance=answer)
     if form.is_valid():
-        answer = form.save(commit=False)
-        answer.edited_at = timezone.now()
-        answer.save()
+        answer = services.save_edit(thing=form.save(commit=False))
         return redirect(answer.get_absolute_url())
     return render(request, "community/answer_form.html", {"form": form, "answer": answer})
 
@@ -290,7 +278,7 @@ def question_edit(request, pk):
     question = permissions.get_question_for_editing(request.user, pk)
     form = QuestionForm(request.POST or None, instance=question)
     if form.is_valid():
-        services.edit_question(question=question, **form.cleaned_data)
+        services.save_edit(thing=form.save(commit=False))
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form, "question": question})
 

@@ -3,14 +3,10 @@
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from accounts.member_data import member_addresses
+from accounts.member_data import iso, member_addresses
 
 from .models import Delivery, Subscriber
 from .services import erase_subscriptions
-
-
-def _iso(value):
-    return value.isoformat() if value else None
 
 
 def export_subscription(user):
@@ -24,16 +20,16 @@ def export_subscription(user):
             "status": subscriber.status,
             "frequency": subscriber.frequency if not subscriber.user_id else "see profile.digest_frequency",
             "bounce_count": subscriber.bounce_count,
-            "created_at": _iso(subscriber.created_at),
-            "confirmed_at": _iso(subscriber.confirmed_at),
-            "unsubscribed_at": _iso(subscriber.unsubscribed_at),
+            "created_at": iso(subscriber.created_at),
+            "confirmed_at": iso(subscriber.confirmed_at),
+            "unsubscribed_at": iso(subscriber.unsubscribed_at),
             "consent": {
-                "at": _iso(subscriber.consent_at),
+                "at": iso(subscriber.consent_at),
                 "page": subscriber.consent_page,
                 "wording_version": subscriber.consent_version,
             },
             "digests": [
-                {"run": str(delivery.run), "status": delivery.status, "sent_at": _iso(delivery.sent_at)}
+                {"run": str(delivery.run), "status": delivery.status, "sent_at": iso(delivery.sent_at)}
                 for delivery in Delivery.objects.filter(subscriber=subscriber).select_related("run")
             ],
         }

@@ -19,6 +19,7 @@ def signed_in_context(browser, live_server, user, **options):
 
 
 def console_errors(page):
+    """A list that collects the page's console errors and uncaught exceptions as they happen."""
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))

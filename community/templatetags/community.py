@@ -2,7 +2,6 @@
 
 from django import template
 
-from accounts.models import User
 from community import fragments, permissions, queries
 from community.forms import CommentForm
 from community.models import Comment, Follow, Mute, Question
@@ -63,8 +62,3 @@ def member_activity(context, member):
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }
-
-
-@register.simple_tag
-def team_members(member):
-    return User.objects.filter(followers__follower=member).select_related("profile")[:12]
