@@ -60,7 +60,12 @@ class Post(ModeratedContent):
     """An update on the activity feed: text, a picture, or both."""
 
     text = models.TextField(max_length=5000, blank=True)
-    image = models.ImageField(upload_to=RandomName("posts"), blank=True)
+    image = models.ImageField(
+        upload_to=RandomName("posts"), blank=True, width_field="image_width", height_field="image_height"
+    )
+    # Kept with the picture so that pages give its size before it loads (no jump as it arrives).
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField("picture description", max_length=200, blank=True)
     comment_count = models.PositiveIntegerField(default=0)
     # Moves on whenever anything the feed shows of this update changes (its text, comments, hugs):

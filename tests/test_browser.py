@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory, SourceFactory, TopicFactory
 
@@ -39,10 +40,10 @@ def test_reader_goes_from_home_to_resources_to_an_article(page, author, reviewer
     page.get_by_role("link", name="Understanding your treatment options").first.click()
     page.wait_for_url("**/resources/treatment-options/")
     assert page.locator("h1").inner_text() == "Understanding your treatment options"
-    assert page.get_by_text("Medically reviewed by").is_visible()
+    expect(page.get_by_text("Medically reviewed by")).to_be_visible()
     page.get_by_role("navigation", name="In this article").get_by_role("link", name="Surgery").click()
     assert page.url.endswith("#surgery")
-    assert page.get_by_text("Join free to read and post comments").is_visible()
+    expect(page.get_by_text("Join free to read and post comments")).to_be_visible()
     assert_accessible(page)
 
     assert page.console_errors == []
@@ -62,4 +63,4 @@ def test_search_from_the_resources_page_with_the_keyboard(page, article):
     page.get_by_label("Search articles").fill("no such words at all")
     page.keyboard.press("Enter")
     page.wait_for_url("**/resources/?q=*")
-    assert page.get_by_text("No articles match your search").is_visible()
+    expect(page.get_by_text("No articles match your search")).to_be_visible()

@@ -1,6 +1,7 @@
 """The join journey in Chromium: sign up, read the e-mail, confirm, onboarding, profile."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import Diagnosis, Profile, Stage, User
 from tests.browser import signed_in_context
@@ -46,7 +47,7 @@ def test_a_new_member_joins_confirms_and_describes_their_journey(page, smtp_sink
     user = User.objects.get(email="hana@example.com")
     page.wait_for_url(f"**/members/{user.pk}/")
     assert page.locator("h1").inner_text() == "Hana"
-    assert page.get_by_text("Adenocarcinoma").is_visible()  # the owner sees even "only me" details
+    expect(page.get_by_text("Adenocarcinoma")).to_be_visible()  # the owner sees even "only me" details
     assert_accessible(page)
     profile = Profile.objects.get(user=user)
     assert profile.diagnosis_visibility == "only_me" and profile.region == "Kyoto"

@@ -1,6 +1,7 @@
 """Member A posts text and a picture, member B comments and hugs, A sees it all: in Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 from community.models import Post
 from tests import images
@@ -26,8 +27,12 @@ def test_members_post_comment_hug_and_get_notified(browser, live_server, alice, 
     page_a.get_by_label("Describe the picture").fill("Roses by a garden path")
     page_a.get_by_role("button", name="Post").click()
     page_a.wait_for_url("**/activities/")
-    assert page_a.get_by_text("First walk in the garden since surgery!").is_visible()
-    assert page_a.get_by_role("img", name="Roses by a garden path").is_visible()
+    expect(page_a.get_by_text("First walk in the garden since surgery!")).to_be_visible()
+    expect(page_a.get_by_role("img", name="Roses by a garden path")).to_be_visible()
+    # The picture really arrives (served, decoded), not just its box.
+    page_a.wait_for_function(
+        "() => [...document.images].some(i => i.alt === 'Roses by a garden path' && i.complete && i.naturalWidth > 0)"
+    )
     post = Post.objects.get()
 
     b = signed_in_context(browser, live_server, bob)
@@ -46,11 +51,11 @@ def test_members_post_comment_hug_and_get_notified(browser, live_server, alice, 
     assert post.hug_count == 1 and post.comment_count == 1
 
     page_a.goto("/notifications/")
-    assert page_a.get_by_text("Bob commented on your update").is_visible()
-    assert page_a.get_by_text("Bob sent you a hug").is_visible()
+    expect(page_a.get_by_text("Bob commented on your update")).to_be_visible()
+    expect(page_a.get_by_text("Bob sent you a hug")).to_be_visible()
     assert_accessible(page_a)
     page_a.get_by_role("link", name="Bob commented on your update").click()
-    assert page_a.get_by_text("So happy for you, Alice!").is_visible()
+    expect(page_a.get_by_text("So happy for you, Alice!")).to_be_visible()
 
     QuestionFactory(title="How do you handle scan days?")
     for url in ["/questions/", "/members/", f"/members/{bob.pk}/", "/activities/?view=questions"]:

@@ -63,8 +63,12 @@ def test_a_picture_update_loses_its_gps_metadata(alice_client):
     post = Post.objects.get()
     with Image.open(post.image.path) as stored:
         assert dict(stored.getexif()) == {} and "exif" not in stored.info
+        size = stored.size
     assert "holiday" not in post.image.name
-    assert 'alt="A hill"' in alice_client.get(f"/activities/{post.pk}/").content.decode()
+    # The page gives the picture's size up front, so nothing jumps while it loads.
+    assert (post.image_width, post.image_height) == size
+    page = alice_client.get(f"/activities/{post.pk}/").content.decode()
+    assert f'alt="A hill" width="{size[0]}" height="{size[1]}"' in page
 
 
 @pytest.mark.parametrize("kind", list(images.BAD_UPLOADS))

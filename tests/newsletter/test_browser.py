@@ -1,6 +1,7 @@
 """The newsletter in Chromium: subscribe, confirm, unsubscribe, settings; the digest on a phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from newsletter import tokens
 from newsletter.models import Subscriber
@@ -38,7 +39,7 @@ def test_a_mistyped_address_in_the_footer_form_gets_a_clear_message(page):
     footer.get_by_label("Your e-mail address").fill("nora@example")
     footer.get_by_role("button", name="Subscribe").click()
     page.wait_for_url("**/newsletter/subscribe/")
-    assert page.get_by_text("doesn't look like an e-mail address").is_visible()
+    expect(page.get_by_text("doesn't look like an e-mail address")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Your e-mail address").fill("nora@example.com")
     page.get_by_role("button", name="Subscribe").click()
@@ -51,7 +52,7 @@ def test_unsubscribe_and_preferences_pages_work_and_are_accessible(page, db):
     assert_accessible(page)
     page.get_by_label("Weekly").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Saved.").is_visible()
+    expect(page.get_by_text("Saved.")).to_be_visible()
     page.goto(f"/newsletter/unsubscribe/{tokens.make_token(reader.pk, tokens.UNSUBSCRIBE)}/")
     assert_accessible(page)
     page.get_by_role("button", name="Unsubscribe").click()
@@ -73,7 +74,7 @@ def test_email_settings_page_is_accessible(browser, live_server, member):
     page.get_by_label("Daily").check()
     page.get_by_label("In my digest").check()
     page.get_by_role("button", name="Save e-mail settings").click()
-    assert page.get_by_text("Your e-mail settings have been saved.").is_visible()
+    expect(page.get_by_text("Your e-mail settings have been saved.")).to_be_visible()
     context.close()
 
 
