@@ -1,9 +1,7 @@
 """The community's part of a member's data, for export, deletion and suspension."""
 
-from collections import defaultdict
-
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -11,6 +9,7 @@ from accounts.member_data import iso
 from articles.cache import content_changed
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
+from .services import recount
 
 
 def export_community(user):
@@ -68,22 +67,16 @@ def erase_community(user):
     for model, field in ((Post, "post"), (Comment, "comment"), (Answer, "answer")):
         hugged = Hug.objects.filter(user=user, **{f"{field}__isnull": False}).values(f"{field}_id")
         model.objects.filter(pk__in=hugged).update(hug_count=Greatest(F("hug_count") - 1, 0))
-    subtract(Post, "comment_count", Comment.objects.filter(author=user, post__isnull=False), "post_id")
-    subtract(Question, "answer_count", Answer.objects.filter(author=user), "question_id")
+    recount(
+        posts=Post.objects.filter(pk__in=Comment.objects.filter(author=user).values("post_id")),
+        questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),
+        excluding=user,
+    )
     # Cached feed fragments that show the member's comments or hugs.
     Post.objects.filter(Q(comments__author=user) | Q(hugs__user=user) | Q(comments__hugs__user=user)).update(
         touched_at=timezone.now()
     )
     transaction.on_commit(content_changed)
-
-
-def subtract(model, counter, rows, parent):
-    """Lower `counter` on each parent by how many of `rows` point at it."""
-    by_count = defaultdict(list)
-    for parent_id, count in rows.values_list(parent).annotate(n=Count("pk")).values_list(parent, "n"):
-        by_count[count].append(parent_id)
-    for count, ids in by_count.items():
-        model.objects.filter(pk__in=ids).update(**{counter: Greatest(F(counter) - count, 0)})
 
 
 def hide_community(user, *, reason):
@@ -96,6 +89,10 @@ def hide_community(user, *, reason):
             .exclude(status=Visibility.HIDDEN)
             .update(status=Visibility.HIDDEN, hidden_reason=reason, moderated_at=now)
         )
+    recount(
+        posts=Post.objects.filter(pk__in=Comment.objects.filter(author=user).values("post_id")),
+        questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),
+    )
     content_changed()
     return hidden
 

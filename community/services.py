@@ -4,7 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts import member_cache
@@ -60,10 +61,10 @@ def create_comment(*, author, text, post=None, article=None):
 
 def delete_comment(*, comment):
     with transaction.atomic():
-        if comment.post_id:
-            Post.objects.filter(pk=comment.post_id, comment_count__gt=0).update(comment_count=F("comment_count") - 1)
-            touch_post(comment.post_id)
         comment.delete()
+        if comment.post_id:
+            recount(posts=Post.objects.filter(pk=comment.post_id))
+            touch_post(comment.post_id)
     if comment.article_id:
         content_changed()
 
@@ -118,6 +119,32 @@ def touch_post(post_id):
     Post.objects.filter(pk=post_id).update(touched_at=_now())
 
 
+def recount(*, posts=None, questions=None, excluding=None):
+    """Set the comment and answer counts of these updates and questions to what members can see.
+
+    Hidden comments and answers do not count (a question whose only answer was hidden is unanswered
+    again). `excluding` leaves out one member's rows: those of a member being erased.
+    """
+
+    def visible(model, parent):
+        rows = model.objects.filter(**{parent: OuterRef("pk")}, status=Visibility.VISIBLE)
+        if excluding is not None:
+            rows = rows.exclude(author=excluding)
+        return Coalesce(Subquery(rows.order_by().values(parent).annotate(n=Count("pk")).values("n")), 0)
+
+    if posts is not None:
+        posts.update(comment_count=visible(Comment, "post"))
+    if questions is not None:
+        questions.update(answer_count=visible(Answer, "question"))
+
+
+def _recount_parent_of(target):
+    if isinstance(target, Comment) and target.post_id:
+        recount(posts=Post.objects.filter(pk=target.post_id))
+    elif isinstance(target, Answer):
+        recount(questions=Question.objects.filter(pk=target.question_id))
+
+
 def touch_post_of(target):
     """Retire the cached feed fragment that shows `target` (an update, or a comment on one)."""
     post_id = target.pk if isinstance(target, Post) else getattr(target, "post_id", None)
@@ -162,8 +189,8 @@ def answer_question(*, author, question, text):
 
 def delete_answer(*, answer):
     with transaction.atomic():
-        Question.objects.filter(pk=answer.question_id, answer_count__gt=0).update(answer_count=F("answer_count") - 1)
         answer.delete()
+        recount(questions=Question.objects.filter(pk=answer.question_id))
     content_changed()
 
 
@@ -313,16 +340,20 @@ def report_content(*, reporter, target, reason):
 
 
 def hide_content(*, target, moderator, reason):
-    type(target).objects.filter(pk=target.pk).update(
-        status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
-    )
+    with transaction.atomic():
+        type(target).objects.filter(pk=target.pk).update(
+            status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
+        )
+        _recount_parent_of(target)
     touch_post_of(target)
     content_changed()
 
 
 def approve_content(*, target, moderator):
-    type(target).objects.filter(pk=target.pk).update(
-        status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
-    )
+    with transaction.atomic():
+        type(target).objects.filter(pk=target.pk).update(
+            status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
+        )
+        _recount_parent_of(target)
     touch_post_of(target)
     content_changed()

@@ -1,6 +1,6 @@
 import pytest
 
-from community.models import Report
+from community.models import Answer, Comment, Post, Question, Report
 from tests.community.factories import ArticleCommentFactory, CommentFactory, PostFactory, QuestionFactory
 from tests.factories import ArticleFactory
 
@@ -94,3 +94,34 @@ def test_a_muted_members_content_disappears_for_the_muter_only(alice, alice_clie
 def test_reporting_unknown_things_is_a_404(alice_client):
     assert alice_client.get("/report/user/1/").status_code == 404
     assert alice_client.post("/report/post/999999/", {"reason": "x"}).status_code == 404
+
+
+def test_counts_show_only_what_members_can_see(client, staff, alice_client, bob_client):
+    alice_client.post("/activities/", {"text": "Scan day tomorrow"})
+    post = Post.objects.get()
+    for text in ("Thinking of you", "Buy my miracle tea"):
+        bob_client.post(f"/activities/{post.pk}/", {"text": text})
+    spam = Comment.objects.get(text="Buy my miracle tea")
+    alice_client.post("/questions/ask/", {"title": "Who drove you to radiation?", "details": "Asking for tips."})
+    question = Question.objects.get()
+    bob_client.post(f"/questions/{question.pk}/", {"text": "Buy my miracle tea"})
+    answer = Answer.objects.get()
+    assert "2 comments" in alice_client.get("/activities/").content.decode()
+    assert "Who drove you" not in alice_client.get("/questions/?view=unanswered").content.decode()
+
+    client.force_login(staff)
+    client.post("/admin/community/comment/", {"action": "hide", "_selected_action": [spam.pk]})
+    client.post("/admin/community/answer/", {"action": "hide", "_selected_action": [answer.pk]})
+    feed = alice_client.get("/activities/").content.decode()
+    assert "1 comment" in feed and "2 comments" not in feed and "Buy my miracle tea" not in feed
+    # The question's only answer is hidden: it waits for an answer again.
+    unanswered = alice_client.get("/questions/?view=unanswered").content.decode()
+    assert "Who drove you to radiation?" in unanswered and "No answers yet" in unanswered
+
+    # Bob deletes the hidden comment: the count stays at what is visible, not one below it.
+    bob_client.post(f"/comments/{spam.pk}/delete/")
+    assert not Comment.objects.filter(pk=spam.pk).exists()
+    assert "1 comment" in alice_client.get("/activities/").content.decode()
+
+    client.post("/admin/community/answer/", {"action": "approve", "_selected_action": [answer.pk]})
+    assert "Who drove you" not in alice_client.get("/questions/?view=unanswered").content.decode()
