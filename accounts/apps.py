@@ -7,8 +7,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from allauth.account import signals
+        from django.db.models.signals import post_delete, post_save
 
-        from . import member_data, registry
+        from . import member_cache, member_data, registry
 
         registry.register(
             "accounts",
@@ -19,6 +20,9 @@ class AccountsConfig(AppConfig):
         # allauth decides when an address is confirmed; the cached answer must follow it.
         for name in ("email_confirmed", "email_added", "email_removed", "email_changed"):
             getattr(signals, name).connect(_addresses_changed, dispatch_uid=f"verified-cache-{name}")
+        # The signed-in member's cached row (accounts/member_cache.py) goes whenever the row changes.
+        for signal in (post_save, post_delete):
+            signal.connect(member_cache.user_changed, sender=self.get_model("User"), dispatch_uid="user-cache")
 
 
 def _addresses_changed(sender, user=None, email_address=None, **kwargs):

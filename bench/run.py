@@ -178,7 +178,7 @@ def signed_in_member(env):
         "from django.contrib.sessions.backends.db import SessionStore; "
         "from accounts.models import User; from community.models import Question; "
         "u = User.objects.get(email='maria@kindred.example'); s = SessionStore(); "
-        "s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
+        "s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'accounts.backends.ModelBackend'; "
         "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); "
         "q = Question.objects.order_by('-answer_count', 'pk').first(); "
         "print(s.session_key, q.pk)"

@@ -1,0 +1,63 @@
+"""The signed-in member's row comes from the cache, and every change to it is seen at once."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from tests.factories import PASSWORD, verify_email
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(member):
+    client = Client()
+    client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    return client
+
+
+def reads_of_user_row(client, user):
+    table = connection.ops.quote_name(User._meta.db_table)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/activities/").status_code == 200
+    return [q["sql"] for q in captured if f"FROM {table}" in q["sql"]]
+
+
+def test_a_signed_in_page_does_not_read_the_members_row_again(member):
+    verify_email(member)
+    client = signed_in(member)
+    client.get("/activities/")  # the first request caches the row
+    assert reads_of_user_row(client, member) == []
+
+
+def test_a_password_change_signs_out_the_members_other_devices_at_once(member):
+    verify_email(member)
+    laptop, phone = signed_in(member), signed_in(member)
+    assert phone.get("/accounts/settings/").status_code == 200  # the row is cached now
+    response = laptop.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "a brand new passphrase 42", "password2": "a brand new passphrase 42"},
+    )
+    assert response.status_code == 302
+    assert laptop.get("/accounts/settings/").status_code == 200  # Django keeps the changing session
+    response = phone.get("/accounts/settings/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_deactivated_member_is_signed_out_on_their_next_request(member):
+    verify_email(member)
+    client = signed_in(member)
+    assert client.get("/accounts/settings/").status_code == 200
+    member.is_active = False
+    member.save(update_fields=["is_active"])
+    assert client.get("/accounts/settings/").status_code == 302
+
+
+def test_a_new_display_name_shows_on_the_next_page(member):
+    verify_email(member)
+    client = signed_in(member)
+    client.get("/accounts/settings/")
+    member.display_name = "Maya R."
+    member.save(update_fields=["display_name"])
+    assert "Welcome, Maya R." in client.get("/accounts/welcome/").content.decode()
