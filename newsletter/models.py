@@ -144,5 +144,9 @@ class Delivery(models.Model):
 
     @property
     def message_id(self):
+        return self.message_id_for(self.run_id, self.subscriber_id)
+
+    @staticmethod
+    def message_id_for(run_id, subscriber_id):
         """The same for every attempt, so a resent copy is recognisably the same message."""
-        return f"<digest.{self.run_id}.{self.subscriber_id}@{message_domain()}>"
+        return f"<digest.{run_id}.{subscriber_id}@{message_domain()}>"

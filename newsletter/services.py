@@ -264,11 +264,16 @@ def renew_claim(*, run_id, delivery_ids, worker):
 
 
 def load_recipients(*, run, delivery_ids):
-    """The batch's deliveries with what composing needs, in a fixed number of queries."""
+    """The batch's deliveries with what composing needs, in a fixed number of queries.
+
+    Deliveries and their subscribers are read separately, each by primary key: joined, SQLite's
+    planner (with statistics taken before the subscribers arrived) scanned every subscriber per batch.
+    """
     deliveries = list(
-        Delivery.objects.filter(pk__in=delivery_ids).select_related("subscriber__user__profile").order_by("pk")
+        Delivery.objects.filter(pk__in=delivery_ids).order_by("pk").values_list("pk", "subscriber_id", "attempts")
     )
-    subscriber_ids = [delivery.subscriber_id for delivery in deliveries]
+    subscriber_ids = [subscriber_id for _, subscriber_id, _ in deliveries]
+    subscribers = Subscriber.objects.filter(pk__in=subscriber_ids).select_related("user").in_bulk()
     last_sent = dict(
         Delivery.objects.filter(subscriber_id__in=subscriber_ids, status=Delivery.Status.SENT)
         .exclude(run_id=run.pk)
@@ -278,19 +283,19 @@ def load_recipients(*, run, delivery_ids):
     default_since = run.until - PERIOD[run.frequency]
     oldest = run.until - LONGEST_LOOKBACK
     recipients = []
-    for delivery in deliveries:
-        subscriber = delivery.subscriber
+    for delivery_id, subscriber_id, attempts in deliveries:
+        subscriber = subscribers[subscriber_id]
         user = subscriber.user
         recipients.append(
             digest.Recipient(
-                delivery_id=delivery.pk,
-                subscriber_id=subscriber.pk,
+                delivery_id=delivery_id,
+                subscriber_id=subscriber_id,
                 email=subscriber.address,
                 user_id=subscriber.user_id,
                 name=(user.display_name if user else ""),
-                since=max(last_sent.get(subscriber.pk) or default_since, oldest),
-                message_id=delivery.message_id,
-                attempts=delivery.attempts,
+                since=max(last_sent.get(subscriber_id) or default_since, oldest),
+                message_id=Delivery.message_id_for(run.pk, subscriber_id),
+                attempts=attempts,
             )
         )
     return recipients
