@@ -7,7 +7,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from allauth.account import signals
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save
+
+        from config import db
 
         from . import member_cache, member_data, registry
 
@@ -20,6 +23,8 @@ class AccountsConfig(AppConfig):
         # allauth decides when an address is confirmed; the cached answer must follow it.
         for name in ("email_confirmed", "email_added", "email_removed", "email_changed"):
             getattr(signals, name).connect(_addresses_changed, dispatch_uid=f"verified-cache-{name}")
+        # Site-wide, kept here for want of a site app: see config/db.py.
+        connection_created.connect(db.install, dispatch_uid="retry-stale-plan")
         # The signed-in member's cached row (accounts/member_cache.py) goes whenever the row changes.
         for signal in (post_save, post_delete):
             signal.connect(member_cache.user_changed, sender=self.get_model("User"), dispatch_uid="user-cache")

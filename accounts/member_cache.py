@@ -6,15 +6,18 @@ app registers its fact's key pattern once. MemberCacheMiddleware reads the membe
 session and fetches the row and all the facts together; `cached_user` (through our authentication
 backends) and `remember` answer from that batch before asking the cache or the database.
 
-The cached row is a copy taken straight from the database, dropped whenever the row is saved or
-deleted (and again when that transaction commits). It also expires after USER_TIMEOUT, which bounds
-how long a copy re-cached by a request racing with a change could live. Django still checks the
-session against the copy's password hash on every request, as it would against the database row.
+The cached row is a copy taken straight from the database. Whenever the row is saved or deleted,
+its key is overwritten with a marker (again when that transaction commits) that keeps copies out for
+CHANGED_SECONDS: a request that read the row just before the change cannot put its stale copy back
+(copies are only ever added, never overwritten). Copies also expire after USER_TIMEOUT, the bound
+if the cache itself failed to take the marker. Django still checks the session against the copy's
+password hash on every request, as it would against the database row; that hash (salted, slow to
+test) therefore sits in the cache too, beside the sessions the cache already holds.
 """
 
 from contextvars import ContextVar
 
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
 
@@ -22,6 +25,13 @@ PATTERNS = []
 TIMEOUT = 3600
 USER_KEY = "accounts:user:{}"
 USER_TIMEOUT = 60
+CHANGED = "changed"
+CHANGED_SECONDS = 10
+# Sessions signed in before our backends existed name Django's and allauth's own.
+LEGACY_BACKENDS = {
+    "django.contrib.auth.backends.ModelBackend": "accounts.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend": "accounts.backends.AuthenticationBackend",
+}
 
 # (member id as the session holds it, {key: value}) for the request being served.
 _batch = ContextVar("member_cache_batch", default=None)
@@ -60,21 +70,25 @@ def cached_user(user_id, load):
     if current is None or current[0] != str(user_id):
         return load()
     batch = current[1]
-    key = USER_KEY.format(user_id)
-    user = batch.get(key)
-    if user is None:
+    user = batch.get(USER_KEY.format(user_id))
+    if user is None or user == CHANGED:
         user = load()
         if user is None:
             return None
-        cache.set(key, user, USER_TIMEOUT)  # a fresh copy, before anything is attached to it
+        store_user(user)  # a fresh copy, before anything is attached to it
     user._member_cache = batch
     return user
 
 
+def store_user(user):
+    """Add the copy unless the key is taken: by another copy, or by the marker of a recent change."""
+    cache.add(USER_KEY.format(user.pk), user, USER_TIMEOUT)
+
+
 def forget_user(user_id):
     key = USER_KEY.format(user_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    cache.set(key, CHANGED, CHANGED_SECONDS)
+    transaction.on_commit(lambda: cache.set(key, CHANGED, CHANGED_SECONDS))
 
 
 def user_changed(sender, instance, **kwargs):
@@ -92,6 +106,9 @@ class MemberCacheMiddleware:
         user_id = request.session.get(SESSION_KEY)
         if user_id is None:
             return self.get_response(request)
+        backend = LEGACY_BACKENDS.get(request.session.get(BACKEND_SESSION_KEY))
+        if backend:
+            request.session[BACKEND_SESSION_KEY] = backend
         keys = [USER_KEY.format(user_id), *(pattern.format(user_id) for pattern in PATTERNS)]
         token = _batch.set((str(user_id), cache.get_many(keys)))
         try:

@@ -1,10 +1,13 @@
 """The signed-in member's row comes from the cache, and every change to it is seen at once."""
 
 import pytest
+from django.contrib.auth import BACKEND_SESSION_KEY
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from accounts import member_cache
 from accounts.models import User
 from tests.factories import PASSWORD, verify_email
 
@@ -14,6 +17,8 @@ pytestmark = pytest.mark.django_db
 def signed_in(member):
     client = Client()
     client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    # Signing in saves the row (last_login), so copies wait CHANGED_SECONDS: as if they had passed.
+    cache.delete(member_cache.USER_KEY.format(member.pk))
     return client
 
 
@@ -27,7 +32,7 @@ def reads_of_user_row(client, user):
 def test_a_signed_in_page_does_not_read_the_members_row_again(member):
     verify_email(member)
     client = signed_in(member)
-    client.get("/activities/")  # the first request caches the row
+    client.get("/activities/")  # this request caches the row
     assert reads_of_user_row(client, member) == []
 
 
@@ -61,3 +66,27 @@ def test_a_new_display_name_shows_on_the_next_page(member):
     member.display_name = "Maya R."
     member.save(update_fields=["display_name"])
     assert "Welcome, Maya R." in client.get("/accounts/welcome/").content.decode()
+
+
+def test_a_stale_copy_cached_by_a_racing_request_is_not_used(member):
+    verify_email(member)
+    phone = signed_in(member)
+    assert phone.get("/accounts/settings/").status_code == 200
+    before = User.objects.get(pk=member.pk)  # a request reads the row...
+    member.set_password("a brand new passphrase 42")
+    member.save()  # ...the password changes and commits...
+    member_cache.store_user(before)  # ...and only then does that request cache what it read
+    response = phone.get("/accounts/settings/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("backend", sorted(member_cache.LEGACY_BACKENDS))
+def test_members_signed_in_before_our_backends_stay_signed_in(member, backend):
+    verify_email(member)
+    client = Client()
+    client.force_login(member)
+    session = client.session
+    session[BACKEND_SESSION_KEY] = backend
+    session.save()
+    assert client.get("/accounts/settings/").status_code == 200
+    assert client.session[BACKEND_SESSION_KEY] == member_cache.LEGACY_BACKENDS[backend]
