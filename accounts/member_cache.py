@@ -46,7 +46,7 @@ def register(pattern):
 def remember(user, pattern, compute):
     """The cached value for this member, computing and storing it when missing."""
     key = pattern.format(user.pk)
-    batch = getattr(user, "_member_cache", None)
+    batch = _batch_for(user.pk)
     value = batch.get(key) if batch is not None else cache.get(key)
     if value is None:
         value = compute()
@@ -66,18 +66,21 @@ def cached_user(user_id, load):
     Only inside a request that MemberCacheMiddleware prepared for this same member; anywhere else
     (tasks, commands, sign-in itself) it is simply `load()`.
     """
-    current = _batch.get()
-    if current is None or current[0] != str(user_id):
+    batch = _batch_for(user_id)
+    if batch is None:
         return load()
-    batch = current[1]
     user = batch.get(USER_KEY.format(user_id))
     if user is None or user == CHANGED:
         user = load()
-        if user is None:
-            return None
-        store_user(user)  # a fresh copy, before anything is attached to it
-    user._member_cache = batch
+        if user is not None:
+            store_user(user)  # a fresh copy, before anything is attached to it
     return user
+
+
+def _batch_for(user_id):
+    """What MemberCacheMiddleware fetched for this member in the current request, if anything."""
+    current = _batch.get()
+    return current[1] if current is not None and current[0] == str(user_id) else None
 
 
 def store_user(user):
