@@ -6,7 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        from allauth.account import signals
+        from allauth.account.models import EmailAddress
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save
 
@@ -20,9 +20,10 @@ class AccountsConfig(AppConfig):
             erase=member_data.erase_account,
             hide=member_data.hide_profile,
         )
-        # allauth decides when an address is confirmed; the cached answer must follow it.
-        for name in ("email_confirmed", "email_added", "email_removed", "email_changed"):
-            getattr(signals, name).connect(_addresses_changed, dispatch_uid=f"verified-cache-{name}")
+        # Whether a member has a confirmed address is cached: any change to an address row drops it
+        # (confirming by link, the admin's "mark as verified", adding, removing, changing primary).
+        for signal in (post_save, post_delete):
+            signal.connect(_addresses_changed, sender=EmailAddress, dispatch_uid="verified-cache")
         # Site-wide, kept here for want of a site app: see config/db.py.
         connection_created.connect(db.install, dispatch_uid="retry-stale-plan")
         # The signed-in member's cached row (accounts/member_cache.py) goes whenever the row changes.
@@ -30,7 +31,7 @@ class AccountsConfig(AppConfig):
             signal.connect(member_cache.user_changed, sender=self.get_model("User"), dispatch_uid="user-cache")
 
 
-def _addresses_changed(sender, user=None, email_address=None, **kwargs):
+def _addresses_changed(sender, instance, **kwargs):
     from .services import email_addresses_changed
 
-    email_addresses_changed(user=user or getattr(email_address, "user", None))
+    email_addresses_changed(user_id=instance.user_id)

@@ -57,7 +57,11 @@ def remember(user, pattern, compute):
 
 
 def forget(user_id, pattern):
-    cache.delete(pattern.format(user_id))
+    """Drop the fact now, and again when the transaction commits: a page served in between could
+    otherwise cache what it read before the change."""
+    key = pattern.format(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def cached_user(user_id, load):

@@ -21,10 +21,9 @@ def has_verified_email(user):
     )
 
 
-def email_addresses_changed(*, user, **kwargs):
-    """allauth's e-mail signals (confirmed, added, removed, changed) land here."""
-    if user is not None:
-        member_cache.forget(user.pk, VERIFIED_KEY)
+def email_addresses_changed(*, user_id):
+    """post_save / post_delete of an allauth EmailAddress land here."""
+    member_cache.forget(user_id, VERIFIED_KEY)
 
 
 def get_profile(user):

@@ -14,6 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "articles:content-version"
 
@@ -23,6 +24,13 @@ def page_key(slug):
 
 
 def content_changed(**kwargs):
+    """Move the version on now, and again when the transaction commits: a reader served in between
+    would otherwise cache the page as it was before the change, under the new version."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 

@@ -76,7 +76,7 @@ def erase_community(user):
     Post.objects.filter(Q(comments__author=user) | Q(hugs__user=user) | Q(comments__hugs__user=user)).update(
         touched_at=timezone.now()
     )
-    transaction.on_commit(content_changed)
+    content_changed()
 
 
 def hide_community(user, *, reason):
