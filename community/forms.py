@@ -1,13 +1,10 @@
 from django import forms
-from django.core.exceptions import ValidationError
 
 from accounts.forms import PictureField
 from accounts.models import Diagnosis, Profile, Stage, Treatment
 from articles.models import Topic
 
 from .models import Answer, Comment, Post, Question
-
-NO_CONTENT = "All updates must be accompanied by text or a picture."
 
 
 class PostForm(forms.ModelForm):
@@ -19,16 +16,8 @@ class PostForm(forms.ModelForm):
         labels = {"text": "Your update", "image_alt": "Describe the picture (for people using screen readers)"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "placeholder": "What's on your mind?", "maxlength": 5000})}
 
-    def clean(self):
-        cleaned = super().clean()
-        text = (cleaned.get("text") or "").strip()
-        image = cleaned.get("image")
-        if "image" in self.errors:
-            return cleaned
-        if not text and not image:
-            raise ValidationError(NO_CONTENT, code="empty")
-        cleaned["text"] = text
-        return cleaned
+    # "Text or a picture" is the model's constraint, which the form validates (with its message);
+    # the text arrives stripped, so blanks alone count as no text.
 
 
 class CommentForm(forms.ModelForm):
@@ -37,12 +26,7 @@ class CommentForm(forms.ModelForm):
         fields = ["text"]
         labels = {"text": "Your comment"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": 3000})}
-
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise ValidationError("Please write something before sending.")
-        return text
+        error_messages = {"text": {"required": "Please write something before sending."}}
 
 
 class QuestionForm(forms.ModelForm):

@@ -54,8 +54,7 @@ def create_comment(*, author, text, post=None, article=None):
             Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1, touched_at=_now())
             if post.author_id != author.pk:
                 notify(recipient=post.author, actor=author, kind=Notification.Kind.COMMENT, post=post, comment=comment)
-    if article is not None:
-        content_changed()  # the cached article page shows how many comments there are
+    retire_article_pages_showing(comment)
     return comment
 
 
@@ -65,8 +64,7 @@ def delete_comment(*, comment):
         if comment.post_id:
             recount(posts=Post.objects.filter(pk=comment.post_id))
             touch_post(comment.post_id)
-    if comment.article_id:
-        content_changed()
+    retire_article_pages_showing(comment)
 
 
 # Hugs
@@ -110,9 +108,16 @@ def save_edit(*, thing):
     thing.edited_at = _now()
     thing.save()
     touch_post_of(thing)  # the cached feed fragment
-    if isinstance(thing, Question) or getattr(thing, "article_id", None):
-        content_changed()  # article pages show their comments' count and questions' titles
+    retire_article_pages_showing(thing)
     return thing
+
+
+def retire_article_pages_showing(thing):
+    """Anonymous article pages are cached whole (articles/cache.py). Of member content they show
+    comments on articles, and questions on a topic with their answers' count: only changes to those
+    retire the cached pages; updates and their comments never appear there."""
+    if isinstance(thing, Answer) or getattr(thing, "article_id", None) or getattr(thing, "topic_id", None):
+        content_changed()
 
 
 def touch_post(post_id):
@@ -165,14 +170,13 @@ def _context_of(target):
 
 def ask_question(*, author, title, details, topic=None):
     question = Question.objects.create(author=author, title=title, details=details, topic=topic)
-    if topic is not None:
-        content_changed()  # article pages list questions on their topics
+    retire_article_pages_showing(question)
     return question
 
 
 def delete_question(*, question):
     question.delete()
-    content_changed()
+    retire_article_pages_showing(question)
 
 
 def answer_question(*, author, question, text):
@@ -183,7 +187,7 @@ def answer_question(*, author, question, text):
             notify(
                 recipient=question.author, actor=author, kind=Notification.Kind.ANSWER, question=question, answer=answer
             )
-    content_changed()
+    retire_article_pages_showing(question)  # its answers' count
     return answer
 
 
@@ -191,7 +195,7 @@ def delete_answer(*, answer):
     with transaction.atomic():
         answer.delete()
         recount(questions=Question.objects.filter(pk=answer.question_id))
-    content_changed()
+    retire_article_pages_showing(answer)
 
 
 def choose_best_answer(*, answer):
@@ -207,7 +211,7 @@ def choose_best_answer(*, answer):
                 question=question,
                 answer=answer,
             )
-    content_changed()
+    retire_article_pages_showing(question)
 
 
 # My team and muting
@@ -228,9 +232,7 @@ def toggle_mute(*, user, member):
     deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
     if not deleted:
         Mute.objects.get_or_create(muter=user, muted=member)
-    # Forgotten after the write (and again once it commits), so no page re-caches the old list.
     member_cache.forget(user.pk, MUTED_KEY)
-    transaction.on_commit(lambda: member_cache.forget(user.pk, MUTED_KEY))
     return not deleted
 
 
@@ -265,7 +267,7 @@ def notify(*, recipient, actor, kind, **about):
     ):
         return None  # hug, un-hug, hug again (or the same with the team) tells them once
     notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind, **about)
-    transaction.on_commit(lambda: member_cache.forget(recipient.pk, UNREAD_KEY))
+    member_cache.forget(recipient.pk, UNREAD_KEY)
     wants = Profile.objects.filter(user=recipient).values_list("notification_emails", flat=True).first()
     if wants in (None, NotificationEmails.IMMEDIATELY):
         from .tasks import send_notification_email
@@ -346,7 +348,7 @@ def hide_content(*, target, moderator, reason):
         )
         _recount_parent_of(target)
     touch_post_of(target)
-    content_changed()
+    retire_article_pages_showing(target)
 
 
 def approve_content(*, target, moderator):
@@ -356,4 +358,4 @@ def approve_content(*, target, moderator):
         )
         _recount_parent_of(target)
     touch_post_of(target)
-    content_changed()
+    retire_article_pages_showing(target)

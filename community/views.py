@@ -201,7 +201,7 @@ def question_list(request):
     return render(
         request,
         "community/question_list.html",
-        {"page": page, "unanswered": unanswered, "topic": topic, "topics": Topic.objects.all()},
+        {"page": page, "unanswered": unanswered, "topic": topic},
     )
 
 
@@ -385,7 +385,7 @@ def search(request):
         )
         questions = list(
             search_queryset(Question.objects.visible_to(request.user), query, ["title", "details"]).select_related(
-                "author"
+                "author", "topic"
             )[:20]
         )
     return render(

@@ -2,9 +2,9 @@
 
 from django import template
 
-from community import fragments, permissions, queries
+from community import fragments, permissions, queries, services
 from community.forms import CommentForm
-from community.models import Comment, Follow, Mute, Question
+from community.models import Comment, Follow, Question
 from community.text import render_member_text
 
 register = template.Library()
@@ -39,10 +39,12 @@ def article_comments(context, article):
 @register.inclusion_tag("community/_article_questions.html", takes_context=True)
 def article_questions(context, article, topics):
     user = context["user"]
-    questions = Question.objects.filter(topic__in=topics, status="visible")
-    if user.is_authenticated:
-        questions = Question.objects.visible_to(user).filter(topic__in=topics)
-    questions = list(questions.select_related("topic").order_by("-answer_count", "-created_at")[:3])
+    questions = (
+        Question.objects.visible_to(user) if user.is_authenticated else Question.objects.filter(status="visible")
+    )
+    questions = list(
+        questions.filter(topic__in=topics).select_related("topic").order_by("-answer_count", "-created_at")[:3]
+    )
     return {"questions": questions, "user": user, "topic": topics[0] if topics else None}
 
 
@@ -56,8 +58,7 @@ def member_activity(context, member):
         "posts_html": fragments.render_posts(context["request"], entries[:10]),
         "is_self": is_self,
         "on_team": not is_self and Follow.objects.filter(follower=viewer, followed=member).exists(),
-        "muted": not is_self and Mute.objects.filter(muter=viewer, muted=member).exists(),
-        "team_size": Follow.objects.filter(follower=member).count(),
+        "muted": not is_self and member.pk in services.muted_ids(viewer),
         "user": viewer,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

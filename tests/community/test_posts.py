@@ -39,6 +39,7 @@ def test_an_update_with_neither_text_nor_picture_is_refused(alice_client):
     response = alice_client.post("/activities/", {"text": "   "})
     assert response.status_code == 400
     assert "All updates must be accompanied by text or a picture." in response.content.decode()
+    assert response.content.decode().count("All updates must be accompanied by text or a picture.") == 1
     assert not Post.objects.exists()
 
 
@@ -170,3 +171,11 @@ def test_a_members_profile_lists_their_updates(alice_client, bob):
     body = alice_client.get(f"/members/{bob.pk}/").content.decode()
     assert "Bob&#x27;s garden is blooming" in body
     assert "Add to my team" in body
+
+
+def test_a_blank_comment_is_refused_with_a_clear_message(alice_client, bob):
+    post = PostFactory(author=bob)
+    response = alice_client.post(f"/activities/{post.pk}/", {"text": "   "})
+    assert response.status_code == 400
+    assert "Please write something before sending." in response.content.decode()
+    assert not Comment.objects.exists()

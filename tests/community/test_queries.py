@@ -72,3 +72,18 @@ def test_feed_and_question_page_cost_the_same_with_100_or_10000_updates(alice, a
     small = [queries_for(alice_client, url) for url in pages]
     seed_volume(10, members)  # 10,000
     assert [queries_for(alice_client, url) for url in pages] == small
+
+
+def test_search_costs_the_same_queries_for_2_or_8_matching_questions_on_different_topics(alice, alice_client):
+    from tests.factories import TopicFactory
+
+    def add(n):
+        for _ in range(n):
+            QuestionFactory(title="Fatigue after chemo", topic=TopicFactory())
+
+    url = "/activities/search/?q=fatigue"
+    add(2)
+    small = queries_for(alice_client, url)
+    add(6)
+    assert queries_for(alice_client, url) == small
+    assert alice_client.get(url).content.decode().count("Fatigue after chemo") >= 8
