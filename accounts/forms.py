@@ -2,6 +2,7 @@ import datetime
 
 from allauth.account.app_settings import EmailVerificationMethod
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context
 from django import forms
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .images import process_image
-from .models import Diagnosis, Profile, Stage, Symptom, Treatment
+from .models import Profile, Symptom, Treatment
 from .recaptcha import add_captcha
 from .services import record_signup
 
@@ -157,8 +158,6 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].initial = self.instance.user.display_name
-        self.fields["diagnosis"].queryset = Diagnosis.objects.all()
-        self.fields["stage"].queryset = Stage.objects.all()
         self.fields["role"].choices = list(Profile.Role.choices)
         self.fields["region"].widget.attrs["maxlength"] = 80
 
@@ -175,8 +174,7 @@ class ProfileForm(forms.ModelForm):
 
 
 class OnboardingForm(ProfileForm):
-    class Meta(ProfileForm.Meta):
-        fields = [name for name in ProfileForm.Meta.fields if name not in ("display_name",)]
+    """The profile without the display name (given at sign-up)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -186,17 +184,19 @@ class OnboardingForm(ProfileForm):
         return forms.ModelForm.save(self, commit=commit)
 
 
-class DeleteAccountForm(forms.Form):
-    password = forms.CharField(
-        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
-    )
+class DeleteAccountForm(ReauthenticateForm):
+    """allauth's password check (under the same rate limit as signing in), in our words."""
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.fields["password"].label = "Your password"
 
     def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise ValidationError("That password isn't right. Your account has not been deleted.")
-        return password
+        try:
+            return super().clean_password()
+        except ValidationError as error:
+            if error.code == "incorrect_password":
+                raise ValidationError(
+                    "That password isn't right. Your account has not been deleted.", code="incorrect_password"
+                ) from None
+            raise  # too many attempts: allauth's message says so

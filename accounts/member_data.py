@@ -99,10 +99,10 @@ def export_profile(profile):
 
 
 def erase_account(user):
+    from allauth.usersessions.adapter import get_adapter
     from allauth.usersessions.models import UserSession
 
-    for session in UserSession.objects.filter(user=user):
-        session.end()
+    get_adapter().end_sessions(UserSession.objects.filter(user=user))
     # E-mails we sent them (verification links, resets) name their address: they go too.
     emails_to(member_addresses(user)).delete()
     profile = Profile.objects.filter(user=user).first()

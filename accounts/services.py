@@ -60,6 +60,7 @@ def delete_member(*, user, request=None):
 
 def suspend_member(*, user, reason, hide_content=False):
     """Stop the member from signing in (they are told why), end their sessions, optionally hide content."""
+    from allauth.usersessions.adapter import get_adapter
     from allauth.usersessions.models import UserSession
 
     hidden = 0
@@ -69,8 +70,7 @@ def suspend_member(*, user, reason, hide_content=False):
         user.save(update_fields=["suspended_at", "suspension_reason"])
         if hide_content:
             hidden = sum(part.hide(user, reason=reason) for part in registry.parts() if part.hide)
-    for session in UserSession.objects.filter(user=user):
-        session.end()
+    get_adapter().end_sessions(UserSession.objects.filter(user=user))
     return hidden
 
 

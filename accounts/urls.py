@@ -6,7 +6,6 @@ app_name = "accounts"
 urlpatterns = [
     path("accounts/welcome/", views.onboarding, name="onboarding"),
     path("accounts/settings/", views.account_settings, name="settings"),
-    path("accounts/settings/verify/", views.resend_verification, name="resend-verification"),
     path("accounts/export/", views.export_data, name="export"),
     path("accounts/delete/", views.delete_account, name="delete"),
     path("accounts/deleted/", views.account_deleted, name="deleted"),

@@ -1,17 +1,16 @@
 import json
 
-from allauth.account.models import EmailAddress
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, OnboardingForm, ProfileForm
 from .models import Profile, User
-from .services import delete_member, export_member_data, get_profile
+from .services import delete_member, export_member_data, get_profile, has_verified_email
 
 
 def save_profile_form(form, old_avatar):
@@ -33,9 +32,8 @@ def onboarding(request):
         return redirect("accounts:member-detail", request.user.pk)
     form = OnboardingForm(request.POST or None, request.FILES or None, instance=profile)
     if form.is_valid():
-        profile = save_profile_form(form, old_avatar)
-        profile.onboarded_at = timezone.now()
-        profile.save(update_fields=["onboarded_at"])
+        form.instance.onboarded_at = timezone.now()
+        save_profile_form(form, old_avatar)
         messages.success(request, "Welcome to Kindred! Your profile is ready.")
         return redirect("accounts:member-detail", request.user.pk)
     return render(request, "accounts/onboarding.html", {"form": form})
@@ -56,7 +54,7 @@ def account_settings(request):
         "accounts/settings.html",
         {
             "form": form,
-            "email_verified": EmailAddress.objects.filter(user=request.user, verified=True).exists(),
+            "email_verified": has_verified_email(request.user),
             "mfa_enabled": is_mfa_enabled(request.user),
         },
     )
@@ -106,13 +104,3 @@ def delete_account(request):
 
 def account_deleted(request):
     return render(request, "accounts/deleted.html")
-
-
-@login_required
-@require_POST
-def resend_verification(request):
-    address = EmailAddress.objects.filter(user=request.user, primary=True, verified=False).first()
-    if address:
-        address.send_confirmation(request)
-    messages.info(request, "We've sent the link again. It can take a minute to arrive.")
-    return redirect("accounts:settings")

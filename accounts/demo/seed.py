@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Diagnosis, Profile, Stage, Symptom, Treatment, User
+from accounts.services import TERMS_VERSION
 
 VOCABULARY = {
     Diagnosis: [
@@ -141,7 +142,7 @@ def seed_member(data, joined):
         region=data["region"],
         about=data["about"],
         onboarded_at=joined,
-        terms_version="2026-11",
+        terms_version=TERMS_VERSION,
         terms_accepted_at=joined,
         **{f"{name}_visibility": "only_me" for name in private},
     )

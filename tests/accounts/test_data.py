@@ -143,3 +143,11 @@ def test_an_unconfirmed_address_of_someone_else_exposes_none_of_their_mail(clien
     assert "Reset your password" not in client.get("/accounts/export/").content.decode()
     client.post("/accounts/delete/", {"password": PASSWORD})
     assert OutgoingEmail.objects.filter(to_email=other_member.email).exists()
+
+
+def test_guessing_the_password_on_the_delete_page_is_rate_limited(client, rich_member):
+    for _ in range(10):
+        client.post("/accounts/delete/", {"password": "a wrong guess"})
+    response = client.post("/accounts/delete/", {"password": PASSWORD})  # right, but too late
+    assert "Too many" in response.content.decode()
+    assert get_user_model().objects.filter(pk=rich_member.pk).exists()

@@ -111,3 +111,20 @@ def test_logout_signs_the_member_out(client, member):
     client.force_login(member)
     client.post("/accounts/logout/")
     assert client.get("/accounts/settings/").status_code == 302
+
+
+def test_send_the_link_again_from_settings_is_rate_limited(client, member, mailoutbox):
+    from allauth.account.models import EmailAddress
+
+    from tests.conftest import run_on_commit_callbacks
+
+    EmailAddress.objects.create(user=member, email=member.email, primary=True, verified=False)
+    client.force_login(member)
+    settings_page = client.get("/accounts/settings/").content.decode()
+    assert 'action="/accounts/email/"' in settings_page and 'name="action_send"' in settings_page
+    for _ in range(3):
+        client.post("/accounts/email/", {"email": member.email, "action_send": ""})
+        run_on_commit_callbacks()  # the outbox hands the message to Celery on commit
+    confirmations = [m for m in mailoutbox if member.email in m.to]
+    assert len(confirmations) == 1
+    assert "/accounts/confirm-email/" in confirmations[0].body
