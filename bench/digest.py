@@ -253,10 +253,10 @@ def start(frequency):
     started = time.perf_counter()
     run, _ = start_digest_run(frequency=frequency, period=f"bench-{time.time_ns() % 10**12}")
     deadline = time.monotonic() + 900
-    while DigestRun.objects.filter(pk=run.pk, status=DigestRun.Status.DONE).count() == 0:
+    while not DigestRun.objects.filter(pk=run.pk, status=DigestRun.Status.DONE).exists():
         if time.monotonic() > deadline:
             raise SystemExit("the digest run did not finish in 15 minutes")
-        time.sleep(0.02)
+        time.sleep(0.1)  # light polling: the worker shares the database and the CPUs
     seconds = time.perf_counter() - started
     sent = Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count()
     run.refresh_from_db()
@@ -272,11 +272,15 @@ def floor(count):
 
     run = DigestRun(frequency="weekly", period="floor", until=timezone.now())
     recipient = digest.Recipient(
-        delivery_id=1, subscriber_id=1, email="x@example.com", user_id=None, name="", since=run.until
+        delivery_id=1,
+        subscriber_id=1,
+        email="x@example.com",
+        user_id=None,
+        name="",
+        since=run.until - timezone.timedelta(days=7),
     )
-    recipient.since = timezone.now() - timezone.timedelta(days=7)
     sections = digest.compose([recipient], until=run.until)[1]
-    template = emails.digest_message(recipient=recipient, sections=sections, run=run)
+    template = emails.DigestRenderer(frequency=run.frequency).message(recipient=recipient, sections=sections)
     messages = []
     for n in range(count):
         message = emails.EmailMultiAlternatives(

@@ -136,6 +136,7 @@ class UnreadNotifications:
                 recipient_id__in=members,
                 recipient__profile__notification_emails=NotificationEmails.DIGEST,
                 read_at__isnull=True,
+                created_at__gt=_oldest(recipients),
                 created_at__lte=until,
             )
             .select_related("actor")

@@ -135,12 +135,6 @@ def list_headers(unsubscribe_url, token):
     }
 
 
-def digest_message(*, recipient, sections, run, connection=None):
-    return DigestRenderer(frequency=run.frequency).message(
-        recipient=recipient, sections=sections, connection=connection
-    )
-
-
 def send_test_digest(*, user, frequency="weekly"):
     """Staff see this week's digest as a member would, through the outbox; links point at their settings.
 

@@ -333,8 +333,6 @@ def send_digest_batch(*, run_id, worker):
             message = renderer.message(recipient=recipient, sections=sections, connection=smtp)
             try:
                 smtp.send_messages([message])
-            except smtplib.SMTPServerDisconnected:
-                raise
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as exc:
                 if is_permanent_refusal(exc):
                     record_refusal(delivery_id=recipient.delivery_id, subscriber_id=recipient.subscriber_id, exc=exc)

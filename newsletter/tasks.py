@@ -5,6 +5,7 @@ from celery import shared_task
 from . import services
 
 TASK_OPTIONS = {"acks_late": True, "reject_on_worker_lost": True, "ignore_result": True}
+RETRY_LATER_SECONDS = 60
 
 
 @shared_task(**TASK_OPTIONS)
@@ -33,8 +34,8 @@ def send_digest_batch(self, run_id):
         if self.request.is_eager:
             raise
         raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 1800)) from exc
-    if retry_later and not self.request.is_eager:
-        send_digest_batch.apply_async((run_id,), countdown=min(60 * 2**self.request.retries, 1800))
+    if retry_later and not self.request.is_eager:  # 4xx refusals: a fresh task for them, in a minute
+        send_digest_batch.apply_async((run_id,), countdown=RETRY_LATER_SECONDS)
 
 
 @shared_task(**TASK_OPTIONS)
