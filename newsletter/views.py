@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -53,19 +54,29 @@ def subscribe_context(form, **extra):
     return {"form": form, "consent_text": services.CONSENT_TEXT, **extra}
 
 
-def link_problem(request, error):
-    return render(request, "newsletter/link_problem.html", {"expired": error.expired}, status=400)
+def subscriber_from_token(purpose):
+    """The view receives the subscriber its signed link names (and the token); a tampered or expired
+    link gets a page that says so, and nothing changes."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, token):
+            try:
+                subscriber = tokens.read_token(token, purpose)
+            except tokens.BadToken as error:
+                return render(request, "newsletter/link_problem.html", {"expired": error.expired}, status=400)
+            return view(request, subscriber, token)
+
+        return wrapped
+
+    return decorator
 
 
 @require_http_methods(["GET", "HEAD"])
-def confirm(request, token):
-    try:
-        subscriber = tokens.read_token(token, tokens.CONFIRM)
-    except tokens.BadToken as error:
-        return link_problem(request, error)
-    if request.method == "HEAD":  # link checkers and prefetchers: nothing changes until a real visit
-        return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
-    if not services.confirm_subscription(subscriber=subscriber):
+@subscriber_from_token(tokens.CONFIRM)
+def confirm(request, subscriber, token):
+    # HEAD (link checkers and prefetchers) changes nothing until a real visit.
+    if request.method == "GET" and not services.confirm_subscription(subscriber=subscriber):
         return render(request, "newsletter/link_problem.html", {"stale": True}, status=400)
     return render(request, "newsletter/confirmed.html", {"subscriber": subscriber})
 
@@ -74,11 +85,8 @@ def confirm(request, token):
 # because link scanners follow links.
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
-def unsubscribe(request, token):
-    try:
-        subscriber = tokens.read_token(token, tokens.UNSUBSCRIBE)
-    except tokens.BadToken as error:
-        return link_problem(request, error)
+@subscriber_from_token(tokens.UNSUBSCRIBE)
+def unsubscribe(request, subscriber, token):
     if request.method == "POST":
         services.unsubscribe_subscriber(subscriber=subscriber)
         return render(request, "newsletter/unsubscribed.html", {"subscriber": subscriber, "token": token})
@@ -86,11 +94,8 @@ def unsubscribe(request, token):
 
 
 @require_http_methods(["GET", "POST"])
-def preferences(request, token):
-    try:
-        subscriber = tokens.read_token(token, tokens.PREFERENCES)
-    except tokens.BadToken as error:
-        return link_problem(request, error)
+@subscriber_from_token(tokens.PREFERENCES)
+def preferences(request, subscriber, token):
     current = services.digest_frequency_of(subscriber)
     form = PreferencesForm(request.POST or None, initial={"frequency": current})
     if form.is_valid():
