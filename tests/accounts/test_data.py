@@ -50,7 +50,9 @@ def rich_member(client, member):
 
 
 def test_export_contains_every_field_of_the_member_and_nothing_of_another(client, rich_member, other_member):
-    get_profile(other_member).about = "Other member's secret"
+    other_profile = get_profile(other_member)
+    other_profile.about = "Other member's secret"
+    other_profile.save()
     response = client.get("/accounts/export/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="kindred-data-')

@@ -98,10 +98,13 @@ def test_reinstating_a_member_lets_them_back_in(client, staff):
 
 def test_member_admin_searches_and_filters(client, staff):
     UserFactory(email="findme@example.com", display_name="Findable")
+    UserFactory(email="someone-else@example.com", display_name="Someone")
+    UserFactory(email="suspended@example.com", suspended_at="2026-01-01T00:00:00Z", suspension_reason="Spam")
     client.force_login(staff)
     body = client.get("/admin/accounts/user/", {"q": "findme"}).content.decode()
-    assert "findme@example.com" in body
-    assert client.get("/admin/accounts/user/", {"suspended": "yes"}).status_code == 200
+    assert "findme@example.com" in body and "someone-else@example.com" not in body
+    body = client.get("/admin/accounts/user/", {"suspended": "yes"}).content.decode()
+    assert "suspended@example.com" in body and "findme@example.com" not in body
 
 
 def test_members_list_and_end_their_other_sessions(client):

@@ -20,6 +20,12 @@ def own_actions(body, post):
     return own, other
 
 
+def hug_token(body, post):
+    """The CSRF token inside the hug form of `post` (the part patched into the cached fragment)."""
+    form = body.split(f'action="/hugs/post/{post.pk}/"', 1)[1].split("</form>", 1)[0]
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+
+
 def pressed(body, key):
     return re.search(rf'aria-pressed="(\w+)" data-hug-key="{key}"', body).group(1) == "true"
 
@@ -32,9 +38,9 @@ def test_each_member_sees_their_own_actions_and_hugs_on_the_same_cached_fragment
     assert own_actions(first, post) == (True, False)
     assert own_actions(second, post) == (False, True)
     assert not pressed(first, f"post-{post.pk}") and pressed(second, f"post-{post.pk}")
-    token_a = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', first).group(1)
-    token_b = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', second).group(1)
-    assert token_a != token_b and "__CSRF_TOKEN__" not in first + second
+    token_a, token_b = hug_token(first, post), hug_token(second, post)
+    assert token_a != token_b and len(token_a) == len(token_b) == 64  # each member's own, patched in
+    assert "__CSRF_TOKEN__" not in first + second
 
 
 def test_a_hug_from_the_feed_works_with_the_patched_token(alice, bob, bob_client):
@@ -43,7 +49,7 @@ def test_a_hug_from_the_feed_works_with_the_patched_token(alice, bob, bob_client
     csrf_client = bob_client.__class__(enforce_csrf_checks=True)
     csrf_client.force_login(bob)
     body = csrf_client.get("/activities/").content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    token = hug_token(body, post)  # from the cached fragment's own form
     response = csrf_client.post(f"/hugs/post/{post.pk}/", {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     post.refresh_from_db()
@@ -54,9 +60,12 @@ def test_new_comments_hugs_and_edits_show_at_once(alice, alice_client, bob):
     post = PostFactory(author=alice, text="Before")
     alice_client.get("/activities/")
     services.create_comment(author=bob, text="A fresh comment", post=post)
-    services.toggle_hug(user=bob, target=post)
     body = alice_client.get("/activities/").content.decode()
-    assert "A fresh comment" in body and "· 1<span" in body
+    assert "A fresh comment" in body and "· 1<span" not in body
+    services.toggle_hug(user=bob, target=post)
+    assert "· 1<span" in alice_client.get("/activities/").content.decode()
+    services.toggle_hug(user=bob, target=post)  # taken back
+    assert "· 1<span" not in alice_client.get("/activities/").content.decode()
     alice_client.post(f"/activities/{post.pk}/edit/", {"text": "After"})
     assert "After" in alice_client.get("/activities/").content.decode()
 
@@ -83,8 +92,8 @@ def test_a_hidden_comment_leaves_the_cached_fragment(alice, alice_client, bob, s
 def test_member_text_cannot_capture_the_viewers_csrf_token(alice, bob_client):
     PostFactory(author=alice, text='https://evil.example/x?t=__CSRF_TOKEN__ and value="__CSRF_TOKEN__"')
     body = bob_client.get("/activities/").content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    assert token not in body.split('class="post__text"', 1)[1].split("</div>", 1)[0]
+    text = body.split('class="post__text"', 1)[1].split("</div>", 1)[0]
+    assert not re.search(r"[A-Za-z0-9]{64}", text)  # no token (64 characters) found its way in
     assert "__CSRF_TOKEN__" in body  # shown as the member wrote it
 
 

@@ -131,6 +131,7 @@ def test_search_finds_updates_and_questions(alice_client):
     PostFactory(text="Nothing relevant here")
     body = alice_client.get("/activities/search/", {"q": "dog"}).content.decode()
     assert "Our dog makes chemo days better" in body
+    assert "Dogs as therapy during treatment?" in body
     assert "Nothing relevant here" not in body
 
 

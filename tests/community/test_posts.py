@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.db import IntegrityError, transaction
 from PIL import Image
@@ -108,14 +110,18 @@ def test_new_members_may_post_ten_comments_an_hour(alice_client):
     assert Comment.objects.count() == 10
 
 
-def test_author_edits_and_deletes_their_update(alice_client, alice, settings):
+def test_author_edits_and_deletes_their_update(alice_client, alice, django_capture_on_commit_callbacks):
     alice_client.post("/activities/", {"text": "typo heer", "image": images.jpeg()})
     post = Post.objects.get()
     alice_client.post(f"/activities/{post.pk}/edit/", {"text": "typo here"})
     post.refresh_from_db()
     assert post.text == "typo here" and post.edited_at is not None
-    assert alice_client.post(f"/activities/{post.pk}/delete/").status_code == 302
+    picture = Path(post.image.path)
+    assert picture.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alice_client.post(f"/activities/{post.pk}/delete/").status_code == 302
     assert not Post.objects.exists()
+    assert not picture.exists()  # the picture's file goes with the update
 
 
 def test_another_member_cannot_edit_or_delete_an_update(alice, bob_client):

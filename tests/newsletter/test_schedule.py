@@ -1,5 +1,6 @@
 """Beat's schedule names tasks that exist, and the digest's times come from settings."""
 
+from celery.schedules import crontab
 from django.conf import settings
 
 from config.celery import app
@@ -16,4 +17,8 @@ def test_daily_and_weekly_digests_run_at_the_configured_times():
     weekly = settings.CELERY_BEAT_SCHEDULE["weekly-digest"]
     hour, minute = (int(part) for part in settings.NEWSLETTER_DAILY_AT.split(":"))
     assert daily["args"] == ("daily",) and daily["schedule"].hour == {hour} and daily["schedule"].minute == {minute}
-    assert weekly["args"] == ("weekly",) and len(weekly["schedule"].day_of_week) == 1
+    assert weekly["args"] == ("weekly",)
+    hour, minute = (int(part) for part in settings.NEWSLETTER_WEEKLY_AT.split(":"))
+    assert weekly["schedule"].hour == {hour} and weekly["schedule"].minute == {minute}
+    assert weekly["schedule"].day_of_week == crontab(day_of_week=settings.NEWSLETTER_WEEKLY_DAY).day_of_week
+    assert len(weekly["schedule"].day_of_week) == 1
