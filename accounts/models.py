@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
-from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -8,8 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .images import RandomName
-
-MEMBER_COUNT_KEY = "accounts:member-count"
 
 
 class UserQuerySet(models.QuerySet):
@@ -34,12 +31,8 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self.create_user(email, password, **extra)
 
     def member_count(self):
-        """How many people have joined; cached briefly because every public page shows it."""
-        count = cache.get(MEMBER_COUNT_KEY)
-        if count is None:
-            count = self.members().count()
-            cache.set(MEMBER_COUNT_KEY, count, settings.MEMBER_COUNT_CACHE_SECONDS)
-        return count
+        """How many people have joined (public pages that show it are cached: articles/cache.py)."""
+        return self.members().count()
 
 
 class User(AbstractBaseUser, PermissionsMixin):

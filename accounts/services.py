@@ -3,27 +3,17 @@ from django.contrib.auth import logout
 from django.db import transaction
 from django.utils import timezone
 
-from . import member_cache, registry
+from . import registry
 from .models import Profile
 
 TERMS_VERSION = "2026-11"
 
 
-VERIFIED_KEY = member_cache.register("accounts:verified:{}")
-
-
 def has_verified_email(user):
-    """Whether the member has confirmed an address; asked on every page that offers posting."""
+    """Whether the member has confirmed an address: what posting, hugging and reporting need."""
     from allauth.account.models import EmailAddress
 
-    return member_cache.remember(
-        user, VERIFIED_KEY, lambda: EmailAddress.objects.filter(user=user, verified=True).exists()
-    )
-
-
-def email_addresses_changed(*, user_id):
-    """post_save / post_delete of an allauth EmailAddress land here."""
-    member_cache.forget(user_id, VERIFIED_KEY)
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def get_profile(user):

@@ -1,31 +1,36 @@
-"""The anonymous article page, rendered once and served from the cache.
+"""Public pages for anonymous readers (home, resources, topics, experts, articles), rendered once.
 
 Every anonymous reader gets the same page, so it is kept whole in the cache with the content
-version it was rendered at. Saving or deleting anything an article page shows (article, expert,
-topic, source) moves the version on (signals in apps.py, which also catch the admin's bulk
-deletes), so the next reader gets a fresh page; nothing has to know which pages to forget. The
-member count on the page may lag by PAGE_CACHE_SECONDS at most.
+version it was rendered at, and served only while that version is current. The version moves on
+whenever a row these pages show changes, by the models' own signals: articles, experts, topics,
+sources and pages, the rows behind the member count (apps.py), and the article comments,
+questions and answers the community shows on them (community/versions.py). So an admin form, an
+admin bulk action or a save in the shell is covered like any other write, and no caller has to
+remember anything. An article scheduled for later changes no row when its time comes, so a page is
+also kept only until the next scheduled publication.
 
-With several processes, the cache must be shared (Redis) for an edit to reach every process at
-once; the local-memory default is for a single process (`make run`).
+The version is a number in the cache itself, moved on at once and again when the transaction
+commits: a reader served in between could otherwise store the page as it was before the change
+under the new version. Pages also expire after PAGE_CACHE_SECONDS, the bound on a stale page
+should the cache fail to take a new version. No page holding a CSRF token or a cookie is kept.
 """
 
+import functools
 import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Min
+from django.http import HttpResponse
+from django.utils import timezone
 
-VERSION_KEY = "articles:content-version"
-
-
-def page_key(slug):
-    return f"articles:page:{slug}"
+VERSION_KEY = "pages:version"
 
 
 def content_changed(**kwargs):
-    """Move the version on now, and again when the transaction commits: a reader served in between
-    would otherwise cache the page as it was before the change, under the new version."""
+    """Receiver (and function) for any change to what public pages show."""
     _new_version()
     transaction.on_commit(_new_version)
 
@@ -34,19 +39,43 @@ def _new_version():
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
-def get_page(slug):
-    """(html, version): the cached page if it is current, else (None, the version to store under)."""
-    found = cache.get_many([VERSION_KEY, page_key(slug)])
-    version = found.get(VERSION_KEY)
+def current_version():
+    version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
-        cache.add(VERSION_KEY, version, None)
-        return None, version
-    cached = found.get(page_key(slug))
-    if cached and cached[0] == version:
-        return cached[1], version
-    return None, version
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY, version)
+    return version
 
 
-def store_page(slug, version, html):
-    cache.set(page_key(slug), (version, html), settings.PAGE_CACHE_SECONDS)
+def cached_public_page(view):
+    """Serve `view` from the cache to anonymous readers asking for the page without parameters."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.GET or request.user.is_authenticated or len(messages.get_messages(request)):
+            return view(request, *args, **kwargs)
+        key = f"pages:page:{request.path}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or current_version()
+        entry = found.get(key)
+        if entry and entry[0] == version and (entry[1] is None or timezone.now() < entry[1]):
+            return HttpResponse(entry[2], content_type=entry[3])
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            entry = (version, next_publication(), response.content, response["Content-Type"])
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def next_publication():
+    """When the next article scheduled for later goes live (None if none is): pages change then."""
+    from .models import Article
+
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .aggregate(at=Min("published_at"))
+        .get("at")
+    )

@@ -1,7 +1,6 @@
 import json
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.models import User
 
-from . import cache as page_cache
+from .cache import cached_public_page
 from .models import Article, Expert, Page, Topic
 
 ARTICLES_PER_PAGE = 12
@@ -20,6 +19,7 @@ MAX_QUERY_LENGTH = 200
 
 
 @require_safe
+@cached_public_page
 def home(request):
     latest = Article.objects.published().with_people()[:6]
     return render(
@@ -30,6 +30,7 @@ def home(request):
 
 
 @require_safe
+@cached_public_page
 def article_index(request, topic_slug=None):
     topic = get_object_or_404(Topic, slug=topic_slug) if topic_slug else None
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
@@ -45,17 +46,10 @@ def article_index(request, topic_slug=None):
 
 
 @require_safe
+@cached_public_page
 def article_detail(request, slug):
-    cacheable = not request.user.is_authenticated and not len(messages.get_messages(request))
-    if cacheable:
-        html, version = page_cache.get_page(slug)
-        if html is not None:
-            return HttpResponse(html)
     article = get_object_or_404(Article.objects.published().with_people(), slug=slug)
-    response = render_article(request, article)
-    if cacheable:
-        page_cache.store_page(slug, version, response.content)
-    return response
+    return render_article(request, article)
 
 
 @staff_member_required
@@ -127,6 +121,7 @@ def article_json_ld(article, topics):
 
 
 @require_safe
+@cached_public_page
 def expert_detail(request, slug):
     expert = get_object_or_404(Expert, slug=slug)
     articles = Article.objects.published().with_people().filter(Q(author=expert) | Q(reviewer=expert)).distinct()
@@ -134,6 +129,7 @@ def expert_detail(request, slug):
 
 
 @require_safe
+@cached_public_page
 def page_detail(request, slug):
     page = get_object_or_404(Page, slug=slug)
     return render(request, "pages/page.html", {"page": page})

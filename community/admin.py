@@ -82,13 +82,19 @@ class ModeratedAdmin(admin.ModelAdmin):
     readonly_fields = ["author", "created_at", "edited_at", "hug_count", "moderated_by", "moderated_at"]
     actions = ["approve", "hide"]
 
+    def get_actions(self, request):
+        """Staff actions on member content are soft: "Hide selected" instead of "Delete selected"."""
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     @admin.action(description="Approve (make visible)")
     def approve(self, request, queryset):
         for target in queryset:
             services.approve_content(target=target, moderator=request.user)
         self.message_user(request, f"{queryset.count()} item(s) approved.", messages.SUCCESS)
 
-    @admin.action(description="Hide (with the reason “against the community guidelines”)")
+    @admin.action(description="Hide selected (reason: against the community guidelines)")
     def hide(self, request, queryset):
         for target in queryset:
             services.hide_content(target=target, moderator=request.user, reason="Against the community guidelines.")

@@ -5,16 +5,25 @@ class CommunityConfig(AppConfig):
     name = "community"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
 
         from accounts import registry
         from accounts.models import Profile
 
-        from . import member_data
+        from . import member_data, versions
+        from .models import Answer, Comment, Hug, Post, Question
 
-        # A member's new name or picture must reach cached feed fragments that show their comments;
-        # accounts knows nothing of the community, so it is told by signal.
-        post_save.connect(member_data.profile_changed, sender=Profile, dispatch_uid="community-profile-changed")
+        # What cached pages show of member content moves their versions on (community/versions.py).
+        post_save.connect(versions.post_saved, sender=Post, dispatch_uid="version-post")
+        post_save.connect(versions.user_changed, sender=get_user_model(), dispatch_uid="version-user")
+        post_save.connect(versions.profile_changed, sender=Profile, dispatch_uid="version-profile")
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(versions.comment_changed, sender=Comment, dispatch_uid=f"version-comment-{name}")
+            signal.connect(versions.hug_changed, sender=Hug, dispatch_uid=f"version-hug-{name}")
+            for model in (Question, Answer):
+                uid = f"version-{model.__name__}-{name}"
+                signal.connect(versions.question_or_answer_changed, sender=model, dispatch_uid=uid)
         registry.register(
             "community",
             export=member_data.export_community,

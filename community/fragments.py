@@ -1,9 +1,9 @@
 """The feed's updates, rendered once and reused for every member who sees them.
 
 An update's fragment (author, text, picture, counts, its latest comments) is the same for every
-member, so it is cached under a key that moves on whenever any of that changes (Post.touched_at,
-and the author's profile). What differs per member is patched into the cached HTML on the way
-out, by plain string replacement:
+member, so it is cached under the update's id and `Post.version`, which the model layer moves on
+whenever anything the fragment shows changes (community/versions.py: the rule every cache follows).
+What differs per member is patched into the cached HTML on the way out, by plain string replacement:
 
 - the CSRF token of the hug forms (the placeholder CSRF_PLACEHOLDER);
 - which hug buttons are pressed (data-hug-key markers; one query for the page);
@@ -33,8 +33,7 @@ FRAGMENT_SECONDS = 3600
 
 
 def fragment_key(entry):
-    author_version = entry.author_version.timestamp() if entry.author_version else 0
-    return f"community:post:{entry.pk}:{entry.touched_at.timestamp()}:{author_version}"
+    return f"community:post:{entry.pk}:{entry.version}"
 
 
 def render_posts(request, entries):

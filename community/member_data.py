@@ -1,12 +1,11 @@
 """The community's part of a member's data, for export, deletion and suspension."""
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from accounts.member_data import iso
-from articles.cache import content_changed
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
 from .services import recount
@@ -72,17 +71,11 @@ def erase_community(user):
         questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),
         excluding=user,
     )
-    # Cached feed fragments that show the member's comments or hugs.
-    Post.objects.filter(Q(comments__author=user) | Q(hugs__user=user) | Q(comments__hugs__user=user)).update(
-        touched_at=timezone.now()
-    )
-    content_changed()
 
 
 def hide_community(user, *, reason):
     hidden = 0
     now = timezone.now()
-    Post.objects.filter(comments__author=user).update(touched_at=now)
     for model in (Post, Comment, Question, Answer):
         hidden += (
             model.objects.filter(author=user)
@@ -93,9 +86,4 @@ def hide_community(user, *, reason):
         posts=Post.objects.filter(pk__in=Comment.objects.filter(author=user).values("post_id")),
         questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),
     )
-    content_changed()
     return hidden
-
-
-def profile_changed(sender, instance, **kwargs):
-    Post.objects.filter(comments__author_id=instance.user_id).update(touched_at=timezone.now())

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,17 @@ class Visibility(models.TextChoices):
 
 
 class ContentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A bulk update (admin actions, services, the shell) moves on the versions of what shows these
+        rows, in the same transaction, as saving each row would (community/versions.py)."""
+        from . import versions
+
+        with transaction.atomic(using=self.db, savepoint=False):
+            shown = versions.shown_by(self, kwargs)  # read before: the update may change what the filter selects
+            count = super().update(**kwargs)
+            versions.bump(**shown)
+        return count
+
     def visible_to(self, user):
         """What `user` may see: visible content by members they have not muted.
 
@@ -68,9 +79,9 @@ class Post(ModeratedContent):
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField("picture description", max_length=200, blank=True)
     comment_count = models.PositiveIntegerField(default=0)
-    # Moves on whenever anything the feed shows of this update changes (its text, comments, hugs):
-    # the key of its cached feed fragment (community/fragments.py).
-    touched_at = models.DateTimeField(default=timezone.now)
+    # Moves on whenever anything the feed shows of this update changes (its text, comments, hugs, the
+    # names and pictures of the people shown): part of its cached fragment's key (community/versions.py).
+    version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-id"]

@@ -1,6 +1,5 @@
 """Reads the community pages share, with everything they show fetched in a fixed number of queries."""
 
-import datetime
 from typing import NamedTuple
 
 from accounts.models import Profile
@@ -18,7 +17,7 @@ POST_FIELDS = [
     "hidden_reason",
     "created_at",
     "edited_at",
-    "touched_at",
+    "version",
     "hug_count",
     "comment_count",
     "author",
@@ -27,7 +26,6 @@ AUTHOR_FIELDS = [
     "author__display_name",
     "author__profile__avatar",
     "author__profile__role",
-    "author__profile__updated_at",
 ]
 
 
@@ -35,9 +33,8 @@ class FeedEntry(NamedTuple):
     """What the feed needs to know of an update before it knows whether its fragment is cached."""
 
     pk: int
-    touched_at: datetime.datetime
+    version: int
     status: str
-    author_version: datetime.datetime | None
 
 
 def feed_entries(viewer, *, team=False, before=None, author=None):
@@ -53,18 +50,12 @@ def feed_entries(viewer, *, team=False, before=None, author=None):
         posts = posts.filter(author=author)
     if before:
         posts = posts.filter(id__lt=before)
-    rows = [
-        FeedEntry(*row)
-        for row in posts.values_list("pk", "touched_at", "status", "author__profile__updated_at")[: FEED_SIZE + 1]
-    ]
+    rows = [FeedEntry(*row) for row in posts.values_list("pk", "version", "status")[: FEED_SIZE + 1]]
     return rows[:FEED_SIZE], len(rows) > FEED_SIZE
 
 
 def entries_for(posts):
-    return [
-        FeedEntry(p.pk, p.touched_at, p.status, getattr(getattr(p.author, "profile", None), "updated_at", None))
-        for p in posts
-    ]
+    return [FeedEntry(p.pk, p.version, p.status) for p in posts]
 
 
 def posts_by_pk(pks):

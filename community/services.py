@@ -8,9 +8,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from accounts import member_cache
 from accounts.models import NotificationEmails, Profile
-from articles.cache import content_changed
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
 
@@ -51,10 +49,9 @@ def create_comment(*, author, text, post=None, article=None):
     with transaction.atomic():
         comment = Comment.objects.create(author=author, text=text, post=post, article=article)
         if post is not None:
-            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1, touched_at=_now())
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
             if post.author_id != author.pk:
                 notify(recipient=post.author, actor=author, kind=Notification.Kind.COMMENT, post=post, comment=comment)
-    retire_article_pages_showing(comment)
     return comment
 
 
@@ -63,8 +60,6 @@ def delete_comment(*, comment):
         comment.delete()
         if comment.post_id:
             recount(posts=Post.objects.filter(pk=comment.post_id))
-            touch_post(comment.post_id)
-    retire_article_pages_showing(comment)
 
 
 # Hugs
@@ -81,7 +76,6 @@ def toggle_hug(*, user, target):
         deleted, _ = Hug.objects.filter(user=user, **{kind: target}).delete()
         if deleted:
             model.objects.filter(pk=target.pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
-            touch_post_of(target)
             hugged = False
         else:
             try:
@@ -91,7 +85,6 @@ def toggle_hug(*, user, target):
                 return True, model.objects.get(pk=target.pk).hug_count
             model.objects.filter(pk=target.pk).update(hug_count=F("hug_count") + 1)
             hugged = True
-            touch_post_of(target)
             if target.author_id != user.pk:
                 notify(
                     recipient=target.author,
@@ -104,24 +97,10 @@ def toggle_hug(*, user, target):
 
 
 def save_edit(*, thing):
-    """Save a member's edit of their update, comment, question or answer, and retire what showed it."""
+    """Save a member's edit of their update, comment, question or answer."""
     thing.edited_at = _now()
     thing.save()
-    touch_post_of(thing)  # the cached feed fragment
-    retire_article_pages_showing(thing)
     return thing
-
-
-def retire_article_pages_showing(thing):
-    """Anonymous article pages are cached whole (articles/cache.py). Of member content they show
-    comments on articles, and questions on a topic with their answers' count: only changes to those
-    retire the cached pages; updates and their comments never appear there."""
-    if isinstance(thing, Answer) or getattr(thing, "article_id", None) or getattr(thing, "topic_id", None):
-        content_changed()
-
-
-def touch_post(post_id):
-    Post.objects.filter(pk=post_id).update(touched_at=_now())
 
 
 def recount(*, posts=None, questions=None, excluding=None):
@@ -150,13 +129,6 @@ def _recount_parent_of(target):
         recount(questions=Question.objects.filter(pk=target.question_id))
 
 
-def touch_post_of(target):
-    """Retire the cached feed fragment that shows `target` (an update, or a comment on one)."""
-    post_id = target.pk if isinstance(target, Post) else getattr(target, "post_id", None)
-    if post_id:
-        touch_post(post_id)
-
-
 def _context_of(target):
     if isinstance(target, Comment) and target.post_id:
         return {"post_id": target.post_id}
@@ -169,14 +141,11 @@ def _context_of(target):
 
 
 def ask_question(*, author, title, details, topic=None):
-    question = Question.objects.create(author=author, title=title, details=details, topic=topic)
-    retire_article_pages_showing(question)
-    return question
+    return Question.objects.create(author=author, title=title, details=details, topic=topic)
 
 
 def delete_question(*, question):
     question.delete()
-    retire_article_pages_showing(question)
 
 
 def answer_question(*, author, question, text):
@@ -187,7 +156,6 @@ def answer_question(*, author, question, text):
             notify(
                 recipient=question.author, actor=author, kind=Notification.Kind.ANSWER, question=question, answer=answer
             )
-    retire_article_pages_showing(question)  # its answers' count
     return answer
 
 
@@ -195,7 +163,6 @@ def delete_answer(*, answer):
     with transaction.atomic():
         answer.delete()
         recount(questions=Question.objects.filter(pk=answer.question_id))
-    retire_article_pages_showing(answer)
 
 
 def choose_best_answer(*, answer):
@@ -211,7 +178,6 @@ def choose_best_answer(*, answer):
                 question=question,
                 answer=answer,
             )
-    retire_article_pages_showing(question)
 
 
 # My team and muting
@@ -232,26 +198,17 @@ def toggle_mute(*, user, member):
     deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
     if not deleted:
         Mute.objects.get_or_create(muter=user, muted=member)
-    member_cache.forget(user.pk, MUTED_KEY)
     return not deleted
 
 
-MUTED_KEY = member_cache.register("community:muted:{}")
-UNREAD_KEY = member_cache.register("community:unread:{}")
-
-
 def muted_ids(user):
-    """Whom `user` has muted; asked on every feed page, so cached until they change it."""
-    return member_cache.remember(
-        user, MUTED_KEY, lambda: list(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
-    )
+    """Whom `user` has muted."""
+    return list(Mute.objects.filter(muter=user).values_list("muted_id", flat=True))
 
 
 def unread_count(user):
-    """The header's count; cached until a notification arrives or is read."""
-    return member_cache.remember(
-        user, UNREAD_KEY, lambda: Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-    )
+    """The header's count."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 # Notifications
@@ -267,7 +224,6 @@ def notify(*, recipient, actor, kind, **about):
     ):
         return None  # hug, un-hug, hug again (or the same with the team) tells them once
     notification = Notification.objects.create(recipient=recipient, actor=actor, kind=kind, **about)
-    member_cache.forget(recipient.pk, UNREAD_KEY)
     wants = Profile.objects.filter(user=recipient).values_list("notification_emails", flat=True).first()
     if wants in (None, NotificationEmails.IMMEDIATELY):
         from .tasks import send_notification_email
@@ -328,9 +284,7 @@ def recipients_with_due_notifications():
 
 
 def mark_notifications_read(*, user):
-    count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
-    member_cache.forget(user.pk, UNREAD_KEY)
-    return count
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
 
 
 # Moderation
@@ -347,8 +301,6 @@ def hide_content(*, target, moderator, reason):
             status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
         )
         _recount_parent_of(target)
-    touch_post_of(target)
-    retire_article_pages_showing(target)
 
 
 def approve_content(*, target, moderator):
@@ -357,5 +309,3 @@ def approve_content(*, target, moderator):
             status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
         )
         _recount_parent_of(target)
-    touch_post_of(target)
-    retire_article_pages_showing(target)

@@ -73,7 +73,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "accounts.member_cache.MemberCacheMiddleware",  # before anything asks for request.user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -116,10 +115,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_SERVER_SIDE_BINDING", True):
-    # Parameters bound on the server, and a statement run 5 times on a connection is prepared:
-    # PostgreSQL then skips parsing and planning, which costs more than running our small queries.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set. Redis fails open: an outage makes pages slower,
@@ -173,12 +168,12 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Accounts (django-allauth): e-mail is the login.
 AUTH_USER_MODEL = "accounts.User"
-# Sessions read from the cache, written through to the database (which survives a cache flush).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions in the database only: a session holds the hash that signs the member in, and no secret
+# goes into the cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 AUTHENTICATION_BACKENDS = [
-    # Django's and allauth's, reading the signed-in member's row from the cache (accounts/backends.py).
-    "accounts.backends.ModelBackend",
-    "accounts.backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "login": "accounts.forms.LoginForm"}
@@ -241,7 +236,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # How long the rendered public pages stay cached (seconds); keys change when content does.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
-MEMBER_COUNT_CACHE_SECONDS = env_int("MEMBER_COUNT_CACHE_SECONDS", 60)
 
 # Security headers. HSTS and secure cookies only when served over HTTPS (production).
 SECURE_HTTPS = env_bool("SECURE_HTTPS")

@@ -2,7 +2,6 @@ import os
 import shutil
 
 import pytest
-from django.core.cache import cache
 
 from tests import factories
 from tests.browser import console_errors
@@ -47,14 +46,9 @@ def _isolated(settings, tmp_path):
 
 
 def _clear_cache():
-    from community.fragments import LOCAL
+    from tests import caches
 
-    LOCAL.items.clear()
-    # Never FLUSHDB: the Redis database is shared with Celery's queues.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
+    caches.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,97 @@
+"""Versions of what the community's cached pages show, moved on at the model layer.
+
+The rule for every cache in Kindred: a cached value is keyed by a version that changes whenever a
+row it shows changes, and that version is moved on here, by the models' own signals (post_save,
+post_delete) and by ContentQuerySet.update, never by the code that made the change. So a service,
+an admin form, an admin bulk action, an inline or a save in the shell all retire the cached copies
+alike, and nothing has to remember to.
+
+Two versions live here:
+- `Post.version`, a column: the key of the update's cached feed fragment (community/fragments.py).
+  It moves on when the update, one of its comments, a hug on either, or the name or picture of
+  anyone shown in it changes. Being a column, it changes in the same transaction as the rows: a
+  reader sees the new version only once the new rows are visible too.
+- the public pages' version (articles/cache.py): anonymous article pages show the number of an
+  article's comments and a topic's questions with their answer counts.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+
+from articles import cache as public_pages
+
+# What the feed shows of a member's User row (their public name); Profile rows show their picture and role.
+SHOWN_USER_FIELDS = {"display_name"}
+# Anonymous public pages show how many comments and answers there are, not how many hugs.
+NOT_ON_PUBLIC_PAGES = {"hug_count"}
+
+
+def bump(*, posts=None, public=False):
+    """Move on the version of the updates `posts` selects (ids or a queryset), and of public pages."""
+    from .models import Post
+
+    if posts is not None:
+        # QuerySet.update of the base class: Post's own would come back here.
+        models.QuerySet.update(Post.objects.filter(pk__in=posts), version=F("version") + 1)
+    if public:
+        public_pages.content_changed()
+
+
+def shown_by(queryset, fields):
+    """What shows the rows of `queryset` (a ContentQuerySet) whose `fields` change, for bump()."""
+    from .models import Answer, Comment, Post, Question
+
+    model = queryset.model
+    public = not set(fields) <= NOT_ON_PUBLIC_PAGES
+    if model is Post:
+        return {"posts": list(queryset.values_list("pk", flat=True))}
+    if model is Comment:
+        rows = list(queryset.values_list("post_id", "article_id"))
+        return {"posts": [post for post, _ in rows if post], "public": public and any(a for _, a in rows)}
+    if model in (Question, Answer):
+        return {"public": public and queryset.exists()}
+    return {}
+
+
+# Receivers, connected in apps.py.
+
+
+def post_saved(sender, instance, created, **kwargs):
+    if not created:
+        bump(posts=[instance.pk])
+
+
+def comment_changed(sender, instance, **kwargs):
+    bump(posts=[instance.post_id] if instance.post_id else None, public=bool(instance.article_id))
+
+
+def question_or_answer_changed(sender, instance, **kwargs):
+    bump(public=True)
+
+
+def hug_changed(sender, instance, **kwargs):
+    from .models import Comment
+
+    if instance.post_id:
+        bump(posts=[instance.post_id])
+    elif instance.comment_id:
+        bump(posts=Comment.objects.filter(pk=instance.comment_id).values("post_id"))
+
+
+def user_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    if created or (update_fields is not None and not set(update_fields) & SHOWN_USER_FIELDS):
+        return  # new, or signing in (last_login), a new password: nothing the feed shows
+    bump(posts=posts_showing(instance.pk))
+
+
+def profile_changed(sender, instance, created=False, **kwargs):
+    if not created:
+        bump(posts=posts_showing(instance.user_id))
+
+
+def posts_showing(user_id):
+    """The updates that show this member: theirs, and those with their comments."""
+    from .models import Comment, Post
+
+    commented = Comment.objects.filter(author_id=user_id, post__isnull=False).values("post_id")
+    return Post.objects.filter(Q(author_id=user_id) | Q(pk__in=commented)).values("pk")

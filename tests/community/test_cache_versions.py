@@ -1,0 +1,243 @@
+"""Every page that shows a piece of member content, served through its caches, equals the same page
+rendered with every cache empty, whatever path made the change: a service, a member's own form,
+an admin change form, an admin inline, an admin bulk action, or a save, update or delete in the shell."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from accounts.services import get_profile
+from community import services
+from community.models import Answer, Comment, Post, Question, Visibility
+from tests.admin_forms import submit_change_form
+from tests.caches import cached_equals_fresh
+from tests.community.factories import AnswerFactory, CommentFactory, PostFactory, QuestionFactory
+from tests.factories import ArticleFactory, TopicFactory, UserFactory, verify_email
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+@pytest.fixture
+def world(alice, bob, staff):
+    """Bob's update with Carol's comment; a question on the article's topic with Carol's answer."""
+    carol = verify_email(UserFactory(display_name="Carol"))
+    get_profile(bob)
+    get_profile(carol)
+    topic = TopicFactory(slug="breathing")
+    article = ArticleFactory(slug="breathing-well")
+    article.topics.add(topic)
+    post = PostFactory(author=bob, text="Bob's walk by the sea")
+    comment = services.create_comment(author=carol, text="Carol says well done", post=post)
+    article_comment = services.create_comment(author=carol, text="Carol on the article", article=article)
+    question = QuestionFactory(author=bob, title="Bob asks about breathing", topic=topic)
+    answer = services.answer_question(author=carol, question=question, text="Carol answers slowly")
+    return {
+        "alice": alice,
+        "bob": bob,
+        "carol": carol,
+        "staff": staff,
+        "post": post,
+        "comment": comment,
+        "article_comment": article_comment,
+        "question": question,
+        "answer": answer,
+        "article": article,
+    }
+
+
+def member_pages(w):
+    return [
+        "/activities/",
+        f"/activities/{w['post'].pk}/",
+        f"/questions/{w['question'].pk}/",
+        "/questions/",
+        f"/resources/{w['article'].slug}/",
+        f"/members/{w['bob'].pk}/",
+        f"/members/{w['carol'].pk}/",
+        "/activities/search/?q=Bob",
+        "/notifications/",
+    ]
+
+
+def public_pages(w):
+    return ["/", "/resources/", f"/resources/{w['article'].slug}/", "/resources/topics/breathing/"]
+
+
+def staff_client(w):
+    client = Client()
+    client.force_login(w["staff"])
+    return client
+
+
+# Each write path: (name, function(world) making the change, text that must be gone, text that must show)
+
+
+def hide_by_service(w):
+    services.hide_content(target=w["comment"], moderator=w["staff"], reason="Spam")
+
+
+def hide_by_admin_action(w):
+    client = staff_client(w)
+    client.post("/admin/community/comment/", {"action": "hide", "_selected_action": [w["comment"].pk]})
+    client.post("/admin/community/answer/", {"action": "hide", "_selected_action": [w["answer"].pk]})
+
+
+def hide_article_comment_by_admin_action(w):
+    staff_client(w).post("/admin/community/comment/", {"action": "hide", "_selected_action": [w["article_comment"].pk]})
+
+
+def edit_post_in_admin(w):
+    submit_change_form(staff_client(w), f"/admin/community/post/{w['post'].pk}/change/", text="Bob edited by staff")
+
+
+def hide_answer_in_admin_form(w):
+    submit_change_form(staff_client(w), f"/admin/community/answer/{w['answer'].pk}/change/", status="hidden")
+
+
+def rename_member_in_admin(w):
+    submit_change_form(staff_client(w), f"/admin/accounts/user/{w['carol'].pk}/change/", display_name="Caroline")
+
+
+def change_role_in_admin_inline(w):
+    submit_change_form(
+        staff_client(w), f"/admin/accounts/user/{w['carol'].pk}/change/", **{"profile-0-role": "caregiver"}
+    )
+
+
+def save_in_shell(w):
+    comment = Comment.objects.get(pk=w["comment"].pk)
+    comment.text = "Carol's words, changed in the shell"
+    comment.save()
+
+
+def rename_in_shell(w):
+    w["carol"].display_name = "Caroline"
+    w["carol"].save()
+
+
+def update_in_shell(w):
+    Comment.objects.filter(pk=w["comment"].pk).update(status=Visibility.HIDDEN)
+    Question.objects.filter(pk=w["question"].pk).update(title="Retitled in the shell")
+
+
+def delete_in_shell(w):
+    Comment.objects.filter(author=w["carol"]).delete()
+    Answer.objects.filter(pk=w["answer"].pk).delete()
+
+
+def hug_from_the_feed(w):
+    client = Client()
+    client.force_login(w["carol"])
+    client.post(f"/hugs/post/{w['post'].pk}/")
+    client.post(f"/hugs/comment/{w['comment'].pk}/")
+
+
+def comment_and_answer_by_members(w):
+    client = Client()
+    client.force_login(w["alice"])
+    client.post(f"/activities/{w['post'].pk}/", {"text": "Alice joins in"})
+    client.post(f"/questions/{w['question'].pk}/", {"text": "Alice answers too"})
+    client.post(f"/comments/article/{w['article'].pk}/", {"text": "Alice on the article"})
+
+
+def suspend_with_content(w):
+    from accounts.services import suspend_member
+
+    suspend_member(user=w["carol"], reason="Reports", hide_content=True)
+
+
+def new_member_joins(w):
+    verify_email(UserFactory(display_name="Dan"))
+
+
+def erase_member(w):
+    from accounts.services import delete_member
+
+    delete_member(user=w["carol"])
+
+
+WRITES = [
+    (hide_by_service, "Carol says well done", None),
+    (hide_by_admin_action, "Carol answers slowly", None),
+    (hide_article_comment_by_admin_action, None, None),
+    (edit_post_in_admin, "Bob&#x27;s walk by the sea", "Bob edited by staff"),
+    (hide_answer_in_admin_form, "Carol answers slowly", None),
+    (rename_member_in_admin, ">Carol<", "Caroline"),
+    (change_role_in_admin_inline, None, None),
+    (save_in_shell, "Carol says well done", "changed in the shell"),
+    (rename_in_shell, ">Carol<", "Caroline"),
+    (update_in_shell, "Carol says well done", "Retitled in the shell"),
+    (delete_in_shell, "Carol says well done", None),
+    (hug_from_the_feed, None, None),
+    (comment_and_answer_by_members, None, "Alice joins in"),
+    (suspend_with_content, "Carol says well done", None),
+    (new_member_joins, None, None),
+    (erase_member, "Carol says well done", None),
+]
+
+
+@pytest.mark.parametrize(("write", "gone", "shown"), WRITES, ids=[write.__name__ for write, _, _ in WRITES])
+def test_cached_pages_equal_fresh_ones_after_each_write_path(world, alice_client, write, gone, shown):
+    anonymous_client = Client()
+    views = [(alice_client, url) for url in member_pages(world)] + [
+        (anonymous_client, url) for url in public_pages(world)
+    ]
+    for viewer, url in views:
+        viewer.get(url)  # fill the caches
+    write(world)
+    seen = ""
+    for viewer, url in views:
+        cached, fresh = cached_equals_fresh(viewer, url)
+        assert TOKEN.sub("", cached) == TOKEN.sub("", fresh), f"{write.__name__}: {url} is stale"
+        seen += cached
+    if gone:
+        assert gone not in seen
+    if shown:
+        assert shown in seen
+
+
+def test_the_public_member_count_follows_new_and_confirmed_members(client, world):
+    client.get("/")
+    dan = UserFactory(display_name="Dan")
+    cached, fresh = cached_equals_fresh(client, "/")
+    assert cached == fresh
+    verify_email(dan)
+    cached, fresh = cached_equals_fresh(client, "/")
+    assert cached == fresh
+
+
+def test_a_post_created_elsewhere_shows_and_updates_are_keyed_by_version(alice_client, bob):
+    post = PostFactory(author=bob, text="First words")
+    alice_client.get("/activities/")
+    version = Post.objects.get(pk=post.pk).version
+    Post.objects.filter(pk=post.pk).update(text="Second words")
+    assert Post.objects.get(pk=post.pk).version == version + 1
+    assert "Second words" in alice_client.get("/activities/").content.decode()
+
+
+def test_a_hug_on_an_answer_leaves_public_pages_cached(client, world):
+    from django.core.cache import cache
+
+    from articles.cache import VERSION_KEY
+
+    client.get("/")
+    version = cache.get(VERSION_KEY)
+    services.toggle_hug(user=world["alice"], target=world["answer"])
+    assert cache.get(VERSION_KEY) == version  # anonymous pages show no hug counts
+    AnswerFactory(question=world["question"])
+    assert cache.get(VERSION_KEY) != version
+
+
+def test_posting_and_commenting_on_updates_leave_public_pages_cached(client, world, alice_client):
+    from django.core.cache import cache
+
+    from articles.cache import VERSION_KEY
+
+    client.get("/")
+    version = cache.get(VERSION_KEY)
+    alice_client.post("/activities/", {"text": "A good day"})
+    CommentFactory(post=world["post"], author=world["alice"])
+    assert cache.get(VERSION_KEY) == version  # updates and their comments never show on public pages
