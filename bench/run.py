@@ -1,7 +1,8 @@
 """Kindred throughput benchmark: seed a fresh site, serve it with gunicorn, load it with wrk.
 
-Every page is compared with the "floor", a constant view behind the same server and middleware,
-so the ratios say how much of the possible throughput each page keeps, whatever the machine.
+Every page is compared with the "floor", a minimal Django project with the stock middleware and a
+constant view (bench/floor_site.py), served by the same gunicorn setup, so the ratios say how much
+of the possible throughput each page keeps, whatever the machine.
 Results are printed and written to bench/results/latest.json. See bench/README.md.
 """
 
@@ -27,7 +28,7 @@ import digest as digest_bench  # bench/digest.py, beside this file
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-BENCH_DB = "kindred_bench"
+BENCH_DB = os.environ.get("BENCH_DB", "kindred_bench")  # another name for runs side by side
 THREADS = 2
 WARMUP_SECONDS = 2
 FLOOR = "floor"
@@ -40,20 +41,31 @@ class Page:
     headers: tuple[str, ...] = ()  # extra wrk -H headers, e.g. "Cookie: sessionid=..."
 
 
-def pages(article_slug, member):
+def pages(article_slug, member, topic, expert):
     """What is measured. Append here; the first entry must be the floor."""
     signed_in = (f"Cookie: sessionid={member['session']}",)
     return [
         Page(FLOOR, "/bench/floor/"),
         Page("article page", f"/resources/{article_slug}/"),
+        Page("home", "/"),
         Page("resources index", "/resources/"),
+        Page("topic page", f"/resources/topics/{topic}/"),
+        Page("expert page", f"/experts/{expert}/"),
         Page("signed-in feed", "/activities/", signed_in),
         Page("question page", f"/questions/{member['question']}/", signed_in),
     ]
 
 
 # (page name, minimum ratio of its requests/s to the floor's)
-TARGETS = [("article page", 0.5), ("signed-in feed", 0.1)]
+TARGETS = [
+    ("article page", 0.5),
+    ("home", 0.5),
+    ("resources index", 0.5),
+    ("topic page", 0.5),
+    ("expert page", 0.5),
+    ("signed-in feed", 0.1),
+    ("question page", 0.1),
+]
 
 
 def main():
@@ -78,18 +90,21 @@ def main():
         try:
             manage(env, "migrate", "--noinput")
             manage(env, "seed_demo", "--scale", str(args.scale))
-            slug = first_demo_article(env)
+            slug, topic, expert = first_demo_article(env)
             member = signed_in_member(env)
             server, base = start_gunicorn(env, Path(tmp))
-            rows = [measure(base + page.path, page, args) for page in pages(slug, member)]
+            floor_server, floor_base = start_gunicorn(env, Path(tmp), app="floor_site:application", cwd=ROOT / "bench")
+            try:
+                rows = [
+                    measure((floor_base if page.name == FLOOR else base) + page.path, page, args)
+                    for page in pages(slug, member, topic, expert)
+                ]
+            finally:
+                stop(floor_server)
             digest = digest_bench.measure(env)  # digest sending beside its SMTP floor, same site
         finally:
             if server:
-                server.terminate()
-                try:
-                    server.wait(10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+                stop(server)
             if database:
                 recreate_database(os.environ["DATABASE_URL"], drop_only=True)
 
@@ -163,11 +178,13 @@ def manage(env, *args):
 
 
 def first_demo_article(env):
+    """The slugs of a demo article, of its first topic and of its author."""
     code = (
         "from articles.models import Article; "
-        "print(Article.objects.published().exclude(slug__startswith='synthetic-').values_list('slug', flat=True)[0])"
+        "a = Article.objects.published().exclude(slug__startswith='synthetic-').order_by('pk')[0]; "
+        "print(a.slug, a.topics.order_by('pk')[0].slug, a.author.slug)"
     )
-    return manage(env, "shell", "-c", code).strip().splitlines()[-1]
+    return manage(env, "shell", "-c", code).strip().splitlines()[-1].split()
 
 
 def signed_in_member(env):
@@ -178,7 +195,7 @@ def signed_in_member(env):
         "from django.contrib.sessions.backends.db import SessionStore; "
         "from accounts.models import User; from community.models import Question; "
         "u = User.objects.get(email='maria@kindred.example'); s = SessionStore(); "
-        "s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'accounts.backends.ModelBackend'; "
+        "s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'; "
         "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.save(); "
         "q = Question.objects.order_by('-answer_count', 'pk').first(); "
         "print(s.session_key, q.pk)"
@@ -187,27 +204,37 @@ def signed_in_member(env):
     return {"session": session, "question": question}
 
 
-def start_gunicorn(env, tmp):
+def start_gunicorn(env, tmp, app="config.wsgi:application", cwd=ROOT):
+    """Our site, or the floor project, with the same gunicorn settings."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    log = tmp / "gunicorn.log"
-    command = [BIN / "gunicorn", "config.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+    log = tmp / f"gunicorn-{port}.log"
+    command = [BIN / "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}"]
     with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    ready = "/bench/floor/" if app.startswith("floor_site") else "/healthz"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if server.poll() is not None:
             break
         try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+            with urllib.request.urlopen(base + ready, timeout=2) as response:
                 if response.status == 200:
                     return server, base
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     server.kill()
-    sys.exit(f"gunicorn did not answer /healthz with 200:\n{log.read_text()[-3000:]}")
+    sys.exit(f"gunicorn did not answer {ready} with 200:\n{log.read_text()[-3000:]}")
+
+
+def stop(server):
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def wrk(url, page, seconds, connections):
