@@ -152,7 +152,7 @@ def main():
 
 
 def bench_env(tmp):
-    env = dict(os.environ, VAR_DIR=str(tmp), DEBUG="0", LOG_LEVEL="ERROR", BENCHMARK_FLOOR="1")
+    env = dict(os.environ, VAR_DIR=str(tmp), DEBUG="0", LOG_LEVEL="ERROR")
     for name in ("MEDIA_ROOT", "SECURE_HTTPS"):  # keep uploads in the temp dir, serve plain HTTP
         env.pop(name, None)
     if env.get("DATABASE_URL"):

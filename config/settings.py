@@ -272,8 +272,6 @@ COMMUNITY_RATE_LIMITS = {
     "comment": {"new": (10, 3600), "member": (60, 3600)},
 }
 
-# The benchmark's constant "floor" view is mounted only when this is on.
-BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR")
 
 # Newsletter and digests
 from celery.schedules import crontab  # noqa: E402

@@ -32,8 +32,6 @@ urlpatterns = [
     path("robots.txt", article_views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]
-if settings.BENCHMARK_FLOOR:
-    urlpatterns.append(path("bench/floor/", views.floor))
 if settings.SERVE_MEDIA:
     urlpatterns.append(
         re_path(r"^media/(?P<path>.*)$", views.media),

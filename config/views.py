@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
@@ -28,11 +28,6 @@ def healthz(request):
         checks["cache"] = f"error: {exc.__class__.__name__}"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
-
-
-def floor(request):
-    """A constant response: the benchmark's measure of what the server and middleware cost."""
-    return HttpResponse(b"ok", content_type="text/plain")
 
 
 def media(request, path):
