@@ -10,6 +10,14 @@ REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+def pytest_configure(config):
+    # Factory users hash their password; PBKDF2's deliberate slowness was most of the suite's time.
+    # Tests only: production keeps Django's default hashers.
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def skip_or_fail(reason):
     """Skip a test whose service is missing, but fail it in CI (REQUIRE_SERVICES=1)."""
     if REQUIRE_SERVICES:
