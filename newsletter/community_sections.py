@@ -11,7 +11,7 @@ from django.db.models import F
 from accounts.models import NotificationEmails
 from community.models import Answer, Notification, Post, Question, Visibility
 
-from .digest import Item, Section
+from .sections import Item, Section
 
 TOP_UPDATES = 5
 

@@ -6,16 +6,20 @@ returning a Section or None. A recipient whose builders all return None gets no 
 
 The community's sections (the most hugged updates, new answers to the member's questions,
 questions waiting for an answer, unread notifications for members who chose "in my digest") are
-in community_sections.py: the newsletter reads the community, never the other way round.
+in community_sections.py: the newsletter reads the community, never the other way round. Both build
+from sections.py's Item and Section, so imports go one way: digest -> community_sections -> sections.
 
 Members-only builders return None when `recipient.user_id` is None. Item URLs are site paths;
 the e-mail makes them absolute with SITE_URL.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from articles.models import Article
+
+from .community_sections import COMMUNITY_BUILDERS
+from .sections import Item, Section
 
 MAX_ITEMS = 10
 
@@ -30,23 +34,6 @@ class Recipient:
     since: datetime  # their last digest (or the period's start): only newer things are "new"
     message_id: str = ""
     attempts: int = 0
-
-
-@dataclass
-class Item:
-    title: str
-    path: str
-    text: str = ""
-    meta: str = ""
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    items: list[Item] = field(default_factory=list)
-    more_path: str = ""
-    more_label: str = ""
 
 
 class NewArticles:
@@ -84,13 +71,7 @@ class NewArticles:
         )
 
 
-def _builders():
-    from .community_sections import COMMUNITY_BUILDERS  # defined there with Item and Section from here
-
-    return [NewArticles(), *COMMUNITY_BUILDERS]
-
-
-SECTION_BUILDERS = _builders()
+SECTION_BUILDERS = [NewArticles(), *COMMUNITY_BUILDERS]
 
 
 def compose(recipients, *, until):
