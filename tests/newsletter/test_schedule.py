@@ -1,9 +1,16 @@
 """Beat's schedule names tasks that exist, and the digest's times come from settings."""
 
-from celery.schedules import crontab
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from django.conf import settings
 
 from config.celery import app
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_scheduled_task_is_registered():
@@ -12,13 +19,39 @@ def test_every_scheduled_task_is_registered():
         assert entry["task"] in app.tasks, name
 
 
-def test_daily_and_weekly_digests_run_at_the_configured_times():
-    daily = settings.CELERY_BEAT_SCHEDULE["daily-digest"]
-    weekly = settings.CELERY_BEAT_SCHEDULE["weekly-digest"]
-    hour, minute = (int(part) for part in settings.NEWSLETTER_DAILY_AT.split(":"))
-    assert daily["args"] == ("daily",) and daily["schedule"].hour == {hour} and daily["schedule"].minute == {minute}
-    assert weekly["args"] == ("weekly",)
-    hour, minute = (int(part) for part in settings.NEWSLETTER_WEEKLY_AT.split(":"))
-    assert weekly["schedule"].hour == {hour} and weekly["schedule"].minute == {minute}
-    assert weekly["schedule"].day_of_week == crontab(day_of_week=settings.NEWSLETTER_WEEKLY_DAY).day_of_week
-    assert len(weekly["schedule"].day_of_week) == 1
+# The schedule is built when the settings are read, so it is read in a fresh interpreter started
+# with the environment a deployment would set, from the Celery app that beat runs.
+SCHEDULE = """
+import json
+from config.celery import app
+
+print(json.dumps({
+    name: {
+        "args": list(entry.get("args", ())),
+        "minute": sorted(entry["schedule"].minute),
+        "hour": sorted(entry["schedule"].hour),
+        "day_of_week": sorted(entry["schedule"].day_of_week),
+    }
+    for name, entry in app.conf.beat_schedule.items()
+    if name.endswith("-digest")
+}))
+"""
+
+
+def test_daily_and_weekly_digests_run_at_the_times_the_settings_give():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "NEWSLETTER_DAILY_AT": "05:17",
+        "NEWSLETTER_WEEKLY_AT": "22:43",
+        "NEWSLETTER_WEEKLY_DAY": "thu",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCHEDULE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    schedule = json.loads(result.stdout)
+    every_day = list(range(7))
+    assert schedule["daily-digest"] == {"args": ["daily"], "minute": [17], "hour": [5], "day_of_week": every_day}
+    # Celery counts days from Sunday = 0: Thursday is 4.
+    assert schedule["weekly-digest"] == {"args": ["weekly"], "minute": [43], "hour": [22], "day_of_week": [4]}
