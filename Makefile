@@ -3,18 +3,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# Locks against PyPI alone (never a machine's own mirror or wheel folder), so the hashes are PyPI's.
+LOCK := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: install run test lint format migrations-check bench clean
+.PHONY: install requirements run test lint format migrations-check bench clean
 
 install: $(STAMP)
 
-$(STAMP): requirements.txt
+# requirements-dev.txt starts with -r requirements.txt: the runtime set, then tests and tooling.
+# Every line carries hashes, so pip installs in --require-hashes mode.
+$(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# After editing requirements.in or requirements-dev.in: lock both again (exact versions, hashes).
+requirements: install
+	$(LOCK) --output-file=requirements.txt requirements.in
+	$(LOCK) --output-file=requirements-dev.txt requirements-dev.in
+	awk '!done && /^[A-Za-z]/ {print "-r requirements.txt\n"; done=1} {print}' requirements-dev.txt > requirements-dev.tmp
+	mv requirements-dev.tmp requirements-dev.txt
 
 run: install
 	$(PY) manage.py migrate --noinput
