@@ -1,7 +1,8 @@
 """A digest run with a real Celery worker on Redis and PostgreSQL, killed and stopped mid-run.
 
 Needs DATABASE_URL and REDIS_URL. The worker is a subprocess on the pytest database (rows are
-committed: transaction=True), with its own Redis database as broker so nothing else interferes,
+committed: transaction=True), with a Redis server of its own as broker (a fixed database on the
+shared Redis was emptied by any other run of these tests on the machine, losing queued batches),
 sending to an SMTP sink on loopback that takes a few milliseconds per message, so a run of 500
 lasts long enough to be interrupted.
 """
@@ -9,11 +10,12 @@ lasts long enough to be interrupted.
 import asyncio
 import collections
 import os
+import shutil
 import signal
 import subprocess
 import time
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -28,7 +30,6 @@ from tests.newsletter.conftest import fresh_article, use_broker
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-BROKER_DB = 14  # a Redis database of its own: emptied before and after each test
 RECIPIENTS = 500
 
 
@@ -104,14 +105,42 @@ class Workers:
 
 
 @pytest.fixture
-def worker_setup(transactional_db, tmp_path):
+def private_redis(tmp_path):
+    """A redis-server on a free loopback port, for this test alone; stopped at the end."""
+    import redis
+
+    server = shutil.which("redis-server")
+    if not server:
+        skip_or_fail("redis-server is not installed")
+    port = free_port()
+    command = [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+    process = subprocess.Popen([*command, "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+
+    def answers():
+        try:
+            return redis.Redis.from_url(url, socket_timeout=1).ping()
+        except redis.ConnectionError:
+            return process.poll() is not None  # exited: the assert below says so
+
+    try:
+        wait_for(answers, 30, "redis-server to start")
+        assert process.poll() is None, "redis-server exited"
+        yield url
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+@pytest.fixture
+def worker_setup(transactional_db, request, tmp_path):
     if not (os.environ.get("DATABASE_URL") and os.environ.get("REDIS_URL")):
         skip_or_fail("DATABASE_URL and REDIS_URL are not set")
     if connection.vendor != "postgresql":
         skip_or_fail("the worker tests need PostgreSQL")
-    import redis
     from aiosmtpd.controller import Controller
 
+    redis_url = request.getfixturevalue("private_redis")
     sink = CountingSink(delay=0.008)
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
@@ -120,9 +149,6 @@ def worker_setup(transactional_db, tmp_path):
     db = connection.settings_dict
     credentials = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
     database_url = f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    redis_url = urlunsplit(urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{BROKER_DB}"))
-    broker = redis.Redis.from_url(redis_url)
-    broker.flushdb()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -144,7 +170,6 @@ def worker_setup(transactional_db, tmp_path):
     finally:
         workers.stop_all()
         use_broker(saved, eager=True)
-        broker.flushdb()
         controller.stop()
 
 
