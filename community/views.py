@@ -45,13 +45,21 @@ def _confirm_delete(request, thing, name, delete, back):
     return render(request, "community/confirm_delete.html", {"thing": name, "object": thing})
 
 
-def _check_posting(request, action):
-    """None when the member may post now, else the message to show."""
+def _may_post(request, form, action):
+    """True when the member may post `form` now; otherwise the reason is on the form's errors.
+
+    The form is validated before the posting limit is counted, so an attempt refused for its
+    content (a blank update) never uses up a place in the member's limit.
+    """
     if not permissions.can_post(request.user):
-        return CONFIRM_FIRST
+        form.add_error(None, CONFIRM_FIRST)
+        return False
+    if not form.is_valid():
+        return False
     if not ratelimit.allow(request.user, action):
-        return SLOW_DOWN
-    return None
+        form.add_error(None, SLOW_DOWN)
+        return False
+    return True
 
 
 # The feed and updates
@@ -64,15 +72,11 @@ def feed(request):
     if view not in ("all", "team", "questions"):
         view = "all"
     form = PostForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        problem = _check_posting(request, "post")
-        if problem:
-            form.add_error(None, problem)
-        elif form.is_valid():
-            post = services.create_post(author=request.user, **form.cleaned_data)
-            if post.is_held:
-                messages.info(request, "Thanks! Your first update will appear once a moderator has looked at it.")
-            return redirect("community:feed")
+    if request.method == "POST" and _may_post(request, form, "post"):
+        post = services.create_post(author=request.user, **form.cleaned_data)
+        if post.is_held:
+            messages.info(request, "Thanks! Your first update will appear once a moderator has looked at it.")
+        return redirect("community:feed")
     context = {"form": form, "view": view, "can_post": permissions.can_post(request.user)}
     if view == "questions":
         context["questions"] = queries.question_list(request.user)[: queries.FEED_SIZE]
@@ -93,13 +97,9 @@ def feed(request):
 def post_detail(request, pk):
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author", "author__profile"), pk=pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST":
-        problem = _check_posting(request, "comment")
-        if problem:
-            form.add_error(None, problem)
-        elif form.is_valid():
-            comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
-            return redirect(comment.get_absolute_url())
+    if request.method == "POST" and _may_post(request, form, "comment"):
+        comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
+        return redirect(comment.get_absolute_url())
     comments = queries.post_comments(request.user, post)
     queries.mark_hugged(request.user, [post], comments)
     return render(
@@ -140,14 +140,10 @@ def post_delete(request, pk):
 def article_comment(request, article_id):
     article = get_object_or_404(Article.objects.published(), pk=article_id)
     form = CommentForm(request.POST)
-    problem = _check_posting(request, "comment")
-    if problem:
-        messages.error(request, problem)
-    elif form.is_valid():
+    if _may_post(request, form, "comment"):
         comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], article=article)
         return redirect(comment.get_absolute_url())
-    else:
-        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+    messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
     return redirect(article.get_absolute_url() + "#comments")
 
 
@@ -209,13 +205,9 @@ def question_list(request):
 @require_http_methods(["GET", "POST"])
 def question_ask(request):
     form = QuestionForm(request.POST or None, initial={"topic": request.GET.get("topic")})
-    if request.method == "POST":
-        problem = _check_posting(request, "post")
-        if problem:
-            form.add_error(None, problem)
-        elif form.is_valid():
-            question = services.ask_question(author=request.user, **form.cleaned_data)
-            return redirect(question)
+    if request.method == "POST" and _may_post(request, form, "post"):
+        question = services.ask_question(author=request.user, **form.cleaned_data)
+        return redirect(question)
     return render(request, "community/question_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -226,13 +218,9 @@ def question_detail(request, pk):
         Question.objects.visible_to(request.user).select_related("author", "author__profile", "topic"), pk=pk
     )
     form = AnswerForm(request.POST or None)
-    if request.method == "POST":
-        problem = _check_posting(request, "comment")
-        if problem:
-            form.add_error(None, problem)
-        elif form.is_valid():
-            answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])
-            return redirect(answer.get_absolute_url())
+    if request.method == "POST" and _may_post(request, form, "comment"):
+        answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])
+        return redirect(answer.get_absolute_url())
     answers = queries.question_answers(request.user, question)
     answers.sort(key=lambda answer: answer.pk != question.best_answer_id)  # the best answer first
     queries.mark_hugged(request.user, answers=answers)

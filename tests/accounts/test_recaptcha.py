@@ -60,13 +60,17 @@ def test_a_low_score_gets_a_clear_message(client, recaptcha_on, monkeypatch):
     google_answers(monkeypatch, success=True, score=0.1, action="signup")
     response = client.post("/accounts/signup/", {**GOOD, "captcha": "token"})
     assert response.status_code == 200
-    assert "Our spam check thinks this might be automated." in response.content.decode()
+    body = response.content.decode()
+    assert "Our spam check thinks this might be automated." in body
+    assert "Hidden field" not in body  # said in plain words, not as Django's note about a hidden field
     assert not User.objects.exists()
 
 
 def test_a_missing_token_says_what_to_do(client, recaptcha_on):
     response = client.post("/accounts/signup/", GOOD)
-    assert "please make sure scripts from google.com can load" in response.content.decode()
+    body = response.content.decode()
+    assert "please make sure scripts from google.com can load" in body
+    assert "Hidden field" not in body
     assert not User.objects.exists()
 
 

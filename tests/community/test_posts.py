@@ -101,6 +101,21 @@ def test_new_members_may_post_two_updates_a_minute(alice_client):
     assert Post.objects.count() == 2
 
 
+def test_a_refused_blank_update_does_not_count_toward_the_posting_limit(alice_client):
+    assert alice_client.post("/activities/", {"text": "   "}).status_code == 400  # refused: blank
+    for number in range(2):
+        response = alice_client.post("/activities/", {"text": f"update {number}"})
+        assert response.status_code == 302, response.content.decode()
+    assert Post.objects.count() == 2
+
+
+def test_a_refused_blank_question_or_answer_does_not_count_either(alice_client):
+    assert alice_client.post("/questions/ask/", {"title": ""}).status_code == 400
+    assert alice_client.post("/questions/ask/", {"title": "  "}).status_code == 400
+    for number in range(2):
+        assert alice_client.post("/questions/ask/", {"title": f"Question {number}?"}).status_code == 302
+
+
 def test_new_members_may_post_ten_comments_an_hour(alice_client):
     post = PostFactory()
     for number in range(10):
