@@ -1,18 +1,50 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
 from .mail import queue_message
 
 
+def on_site(url):
+    """`url` (absolute, built from the request's host by allauth) on SITE_URL instead.
+
+    A request may arrive under any allowed host (127.0.0.1:8000, an internal name behind a
+    proxy); links in e-mails must point at the site's public address.
+    """
+    parts = urlsplit(url)
+    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        """Rendered as allauth does, then recorded and sent through the outbox (accounts/mail.py)."""
+        """Rendered from our templates (templates/account/email/, templates/mfa/email/), then recorded
+        and sent through the outbox (accounts/mail.py).
+
+        Without django.contrib.sites, allauth names the site after the request's host ("Hello from
+        127.0.0.1:8000!"); every message names SITE_NAME and links with SITE_URL instead.
+        """
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
+        context = {key: on_site(value) if key.endswith("_url") and value else value for key, value in context.items()}
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc),
+            "site_name": settings.SITE_NAME,
+            "site_url": settings.SITE_URL,
+            "condition_name": settings.CONDITION_NAME,
+            "change_password_url": settings.SITE_URL + reverse("account_reset_password"),
+            "about_url": settings.SITE_URL + reverse("pages:about"),
+            **context,
+        }
         queue_message(self.render_mail(template_prefix, email, ctx), kind=template_prefix)
+
+    def format_email_subject(self, subject):
+        return f"{settings.SITE_NAME}: {subject}"
 
     def pre_login(self, request, user, **kwargs):
         if user.is_suspended:

@@ -185,9 +185,13 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+# Confirming signs the member in when the link is opened in the browser they joined from (allauth
+# keeps the pending sign-up in that session only, so a stolen link cannot sign anyone in); opened
+# elsewhere, the link confirms and the log-in page follows, which then leads on to onboarding.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = f"{env('SITE_NAME', 'Kindred')}: "
+# Tell members by e-mail when their password, address or two-factor settings change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
@@ -199,7 +203,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = env("SITE_NAME", "Kindred")
+MFA_TOTP_ISSUER = SITE_NAME
 # Tracking "last seen" costs a write per request; sessions are still listed with IP, device and start.
 USERSESSIONS_TRACK_ACTIVITY = False
 

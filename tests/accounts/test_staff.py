@@ -14,14 +14,15 @@ def totp_code(secret):
     return format_hotp_value(hotp_value(secret, counter))
 
 
-def test_staff_without_two_factor_cannot_reach_the_admin(client, staff_without_mfa):
+def test_staff_without_two_factor_see_one_page_saying_why_and_what_to_do(client, staff_without_mfa):
     client.force_login(staff_without_mfa)
     for url in ["/admin/", "/admin/articles/article/", "/admin/accounts/user/"]:
         response = client.get(url)
-        assert response.status_code == 302, url
-        assert response["Location"] == "/accounts/2fa/totp/activate/", url
-    page = client.get("/admin/", follow=True)  # on to set-up, after confirming the password
-    assert "Staff need two-factor authentication" in page.content.decode()
+        assert response.status_code == 403, url
+        body = response.content.decode()
+        assert "Set up two-factor authentication to use the admin" in body, url
+        assert 'href="/accounts/2fa/totp/activate/"' in body
+        assert 'type="password"' not in body  # an explanation, not another password prompt
 
 
 def test_staff_with_two_factor_reach_the_admin(client, staff):

@@ -81,3 +81,14 @@ def test_muted_members_do_not_notify(alice, bob):
     services.toggle_mute(user=alice, member=bob)
     services.toggle_hug(user=bob, target=PostFactory(author=alice))
     assert not Notification.objects.exists()
+
+
+def test_notification_subject_and_text_read_names_as_typed(alice, smtp_sink, django_capture_on_commit_callbacks):
+    post = PostFactory(author=alice)
+    hug_from(UserFactory(display_name="O'Brien & <Co>"), post, django_capture_on_commit_callbacks)
+    [message] = smtp_sink.to(alice.email)
+    assert message["Subject"] == "O'Brien & <Co> sent you a hug"
+    text = smtp_sink.text(message)
+    assert "- O'Brien & <Co> sent you a hug" in text
+    assert "&#x27;" not in text and "&amp;" not in text and "&lt;" not in text
+    assert "O&#x27;Brien &amp; &lt;Co&gt;" in message.get_body(preferencelist=("html",)).get_content()
