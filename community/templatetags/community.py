@@ -6,6 +6,7 @@ from community import fragments, permissions, queries, services
 from community.forms import CommentForm
 from community.models import Comment, Follow, Question
 from community.text import render_member_text
+from community.times import time_element
 
 register = template.Library()
 
@@ -13,6 +14,12 @@ register = template.Library()
 @register.filter
 def member_text(text):
     return render_member_text(text)
+
+
+@register.simple_tag
+def when(value, cached=False):
+    """`{% when post.created_at %}`; `cached=fragment` in HTML that is cached (the date only, see times.py)."""
+    return time_element(value, relative=not cached)
 
 
 @register.inclusion_tag("community/_article_comments.html", takes_context=True)

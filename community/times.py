@@ -1,0 +1,49 @@
+"""When something happened, as people say it: "just now", "5 minutes ago", "3 hours ago", then a date.
+
+Pages rendered for one request show the relative words straight away. Cached fragments (the feed's
+updates, community/fragments.py) must not: "5 minutes ago" cached for an hour would be false, so
+they carry the date alone, and static/js/time.js turns every `<time data-relative>` into the same
+words in the browser (and keeps them true while the page stays open). Without JavaScript a cached
+update shows its date, which is always true.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.html import format_html
+
+
+def relative_time(value, now):
+    """The words for `value` seen at `now` (both aware datetimes)."""
+    seconds = (now - value).total_seconds()
+    if seconds < 60:
+        return "just now"  # also a clock a few seconds ahead of ours
+    if seconds < 3600:
+        minutes = int(seconds // 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''} ago"
+    if seconds < 86400:
+        hours = int(seconds // 3600)
+        return f"{hours} hour{'s' if hours != 1 else ''} ago"
+    return calendar_date(value, now)
+
+
+def calendar_date(value, now):
+    """ "12 March" this year, "12 March 2025" in another."""
+    local, today = timezone.localtime(value), timezone.localtime(now)
+    text = f"{local.day} {local:%B}"
+    return text if local.year == today.year else f"{text} {local.year}"
+
+
+def time_element(value, *, now=None, relative=True):
+    """`<time datetime="ISO">`: relative words, or (for cached HTML) the date alone."""
+    if not isinstance(value, datetime.datetime):
+        return ""
+    now = now or timezone.now()
+    text = relative_time(value, now) if relative else calendar_date(value, now)
+    full = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}" title="{}" data-relative>{}</time>',
+        value.isoformat(),
+        f"{full.day} {full:%B %Y, %H:%M}",
+        text,
+    )
