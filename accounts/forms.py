@@ -77,6 +77,13 @@ class LoginForm(AllauthLoginForm):
         return cleaned
 
 
+class PictureInput(forms.ClearableFileInput):
+    """The native file control (it works without JavaScript), our wording for the current picture,
+    and a preview with the chosen file's name (static/js/picture.js)."""
+
+    template_name = "accounts/widgets/picture_input.html"
+
+
 class PictureField(forms.ImageField):
     """Any upload, checked and cleaned by the shared pipeline rather than by ImageField alone."""
 
@@ -84,9 +91,7 @@ class PictureField(forms.ImageField):
 
     def __init__(self, *, max_side=1600, **kwargs):
         kwargs.setdefault("help_text", "JPEG, PNG, WebP or GIF, up to 10 MB. We remove location and camera details.")
-        kwargs.setdefault(
-            "widget", forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"})
-        )
+        kwargs.setdefault("widget", PictureInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}))
         super().__init__(**kwargs)
         self.max_side = max_side
 
@@ -98,7 +103,7 @@ class PictureField(forms.ImageField):
 
 def year_choices():
     this_year = datetime.date.today().year
-    return [("", "—")] + [(year, str(year)) for year in range(this_year, this_year - 60, -1)]
+    return [("", "Choose a year")] + [(year, str(year)) for year in range(this_year, this_year - 60, -1)]
 
 
 class ProfileForm(forms.ModelForm):
@@ -159,6 +164,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].initial = self.instance.user.display_name
         self.fields["role"].choices = list(Profile.Role.choices)
+        self.fields["diagnosis"].empty_label = "Choose a diagnosis"
+        self.fields["stage"].empty_label = "Choose a stage"
         self.fields["region"].widget.attrs["maxlength"] = 80
 
     def clean_display_name(self):

@@ -42,6 +42,7 @@ class QuestionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = Topic.objects.all()
+        self.fields["topic"].empty_label = "Choose a topic"
 
 
 class AnswerForm(forms.ModelForm):
