@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Article, Expert, Page, Source, Topic
@@ -25,10 +26,39 @@ class SourceInline(admin.TabularInline):
     fields = ["position", "title", "publisher", "url", "year"]
 
 
+STATES = {"draft": "Draft", "in_review": "In review", "scheduled": "Scheduled", "published": "Published"}
+
+
+def article_state(article):
+    if article.status == Article.Status.PUBLISHED and article.published_at and article.published_at > timezone.now():
+        return "scheduled"
+    return article.status
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The article's true state: a published article whose date is still ahead is scheduled."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return list(STATES.items())
+
+    def queryset(self, request, queryset):
+        now, published = timezone.now(), Article.Status.PUBLISHED
+        if self.value() == "scheduled":
+            return queryset.filter(status=published, published_at__gt=now)
+        if self.value() == "published":
+            return queryset.filter(status=published, published_at__lte=now)
+        if self.value() in (Article.Status.DRAFT, Article.Status.IN_REVIEW):
+            return queryset.filter(status=self.value())
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "author", "reviewer", "published_at", "reviewed_at", "preview_link"]
-    list_filter = ["status", "topics", "author", "reviewer", "published_at", "reviewed_at"]
+    list_display = ["title", "state", "author", "reviewer", "published_at", "reviewed_at", "preview_link"]
+    list_filter = [StateFilter, "topics", "author", "reviewer", "published_at", "reviewed_at"]
     list_select_related = ["author", "reviewer"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -44,6 +74,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("People", {"fields": ["author", "reviewer", "reviewed_at"]}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description="State", ordering="status")
+    def state(self, obj):
+        state = article_state(obj)
+        return format_html('<span class="article-state article-state--{}">{}</span>', state, STATES[state])
 
     @admin.display(description="Preview")
     def preview_link(self, obj):

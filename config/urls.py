@@ -14,6 +14,9 @@ from . import views
 
 # The admin's own login form has no rate limit and no two-factor step: send staff through allauth's.
 admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = f"{settings.SITE_NAME} admin"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
+admin.site.index_title = f"Run {settings.SITE_NAME}"
 
 pages = [path(f"{slug}/", article_views.page_detail, {"slug": slug}, name=slug) for slug in Page.Slug.values]
 

@@ -130,3 +130,49 @@ def test_members_and_visitors_cannot_reach_the_admin_or_previews(client, member,
         assert response.status_code == 302 and "login" in response["Location"], url
     response = client.post("/admin/articles/article/", {"action": "publish", "_selected_action": [article.pk]})
     assert response.status_code == 302
+
+
+def test_the_article_list_shows_each_articles_true_state(client, staff, author, reviewer):
+    import datetime
+    import re
+
+    now = timezone.now()
+    ArticleFactory(title="A draft", status=Article.Status.DRAFT, author=author, reviewer=reviewer)
+    ArticleFactory(title="Being reviewed", status=Article.Status.IN_REVIEW, author=author, reviewer=reviewer)
+    ArticleFactory(
+        title="Out next week", published_at=now + datetime.timedelta(days=7), author=author, reviewer=reviewer
+    )
+    ArticleFactory(title="Out already", published_at=now - datetime.timedelta(days=7), author=author, reviewer=reviewer)
+    client.force_login(staff)
+    body = client.get("/admin/articles/article/").content.decode()
+    states = dict(
+        re.findall(r'<th class="field-title"><a [^>]*>([^<]+)</a></th>.*?article-state--\w+">([^<]+)</span>', body)
+    )
+    assert states == {
+        "A draft": "Draft",
+        "Being reviewed": "In review",
+        "Out next week": "Scheduled",
+        "Out already": "Published",
+    }
+    for state, titles in {
+        "scheduled": ["Out next week"],
+        "published": ["Out already"],
+        "draft": ["A draft"],
+        "in_review": ["Being reviewed"],
+    }.items():
+        listed = re.findall(
+            r'<th class="field-title"><a [^>]*>([^<]+)</a>',
+            client.get(f"/admin/articles/article/?state={state}").content.decode(),
+        )
+        assert listed == titles, state
+
+
+def test_the_admin_carries_the_sites_name_colours_and_shortcuts(client, staff, settings):
+    client.force_login(staff)
+    body = client.get("/admin/").content.decode()
+    assert f"{settings.SITE_NAME} admin" in body and "Django administration" not in body
+    assert "/static/css/admin-theme.css" in body
+    assert 'href="/admin/community/report/?status__exact=open">Moderation queue</a>' in body
+    assert 'href="/admin/insights/">Community health</a>' in body
+    assert "<style" not in body and "<script>" not in body  # nothing inline: the CSP holds
+    assert client.get("/admin/community/report/?status__exact=open").status_code == 200
