@@ -1,6 +1,7 @@
 """What the community shows on other apps' pages: article comments and questions, a member's updates."""
 
 from django import template
+from django.utils.text import Truncator
 
 from community import fragments, permissions, queries, services
 from community.forms import CommentForm
@@ -14,6 +15,18 @@ register = template.Library()
 @register.filter
 def member_text(text):
     return render_member_text(text)
+
+
+KIND_WORDS = {"post": "update", "comment": "comment", "answer": "answer", "question": "question"}
+
+
+@register.filter
+def about(thing):
+    """Words telling one update's (comment's, answer's) links from another's: read out, visually
+    hidden, after "Edit", "Report", "Comment"… so that links which read the same go to the same place."""
+    text = thing.title if isinstance(thing, Question) else thing.text
+    excerpt = Truncator(" ".join(text.split())).words(6) or "a picture"
+    return f"{thing.author.public_name}'s {KIND_WORDS[thing._meta.model_name]}: {excerpt}"
 
 
 @register.simple_tag

@@ -73,7 +73,7 @@ def test_article_page_shows_every_element_in_order(client, full_article, author,
         "Join free to read and post comments",
         "Sources",
         "Bone metastases overview",
-        "Learn more",
+        "More about",
         "Get updates directly to your inbox",
         "Privacy Policy",
     ]
