@@ -55,7 +55,7 @@ def test_members_post_comment_hug_and_get_notified(browser, live_server, alice, 
     expect(page_a.get_by_text("Bob sent you a hug")).to_be_visible()
     assert_accessible(page_a)
     page_a.get_by_role("link", name="Bob commented on your update").click()
-    expect(page_a.get_by_text("So happy for you, Alice!")).to_be_visible()
+    expect(page_a.get_by_text("So happy for you, Alice!", exact=True)).to_be_visible()
 
     QuestionFactory(title="How do you handle scan days?")
     for url in ["/questions/", "/members/", f"/members/{bob.pk}/", "/activities/?view=questions"]:
