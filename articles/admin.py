@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
@@ -9,13 +10,13 @@ from .models import Article, Expert, Page, Source, Topic
 @admin.register(Expert)
 class ExpertAdmin(admin.ModelAdmin):
     list_display = ["name", "credentials", "updated_at"]
-    search_fields = ["name", "credentials"]
+    search_fields = ["name", "credentials", "email"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "review_interval_months"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -55,10 +56,37 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue"),
+            ("due", f"Due within {settings.ARTICLE_REVIEW_NOTICE_DAYS} days or overdue"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        if self.value() == "due":
+            return queryset.review_due_soon()
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "state", "author", "reviewer", "published_at", "reviewed_at", "preview_link"]
-    list_filter = [StateFilter, "topics", "author", "reviewer", "published_at", "reviewed_at"]
+    list_display = [
+        "title",
+        "state",
+        "author",
+        "reviewer",
+        "published_at",
+        "reviewed_at",
+        "review_due",
+        "preview_link",
+    ]
+    list_filter = [StateFilter, ReviewDueFilter, "topics", "author", "reviewer", "published_at", "reviewed_at"]
     list_select_related = ["author", "reviewer"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -79,6 +107,22 @@ class ArticleAdmin(admin.ModelAdmin):
     def state(self, obj):
         state = article_state(obj)
         return format_html('<span class="article-state article-state--{}">{}</span>', state, STATES[state])
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_review_interval()
+
+    @admin.display(description="Next review")
+    def review_due(self, obj):
+        due_at = obj.review_due_at() if obj.status == Article.Status.PUBLISHED else None
+        if due_at is None:
+            return "—"
+        now = timezone.now()
+        label = f"{due_at:%b} {due_at.day}, {due_at.year}"
+        if due_at <= now:
+            return format_html('<strong class="review-badge review-badge--overdue">Overdue</strong> since {}', label)
+        if (due_at - now).days < settings.ARTICLE_REVIEW_NOTICE_DAYS:
+            return format_html('<strong class="review-badge review-badge--due">Due soon</strong> {}', label)
+        return label
 
     @admin.display(description="Preview")
     def preview_link(self, obj):

@@ -1,6 +1,11 @@
+import calendar
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +24,9 @@ class Expert(models.Model):
     bio = models.TextField(blank=True, help_text="Markdown.")
     bio_html = models.TextField(blank=True, editable=False)
     photo = models.ImageField(upload_to=RandomName("experts"), blank=True)
+    email = models.EmailField(
+        "e-mail address", blank=True, help_text="Where review reminders go. Never shown on the site."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -43,6 +51,12 @@ class Topic(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every (months)",
+        null=True,
+        blank=True,
+        help_text="Leave empty for the site's default. An article in several topics follows the shortest.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -52,6 +66,14 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic-detail", args=[self.slug])
+
+
+def add_months(moment, months):
+    """`moment` moved by whole calendar months (negative goes back), the day clamped to the month's end."""
+    index = moment.year * 12 + moment.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -67,6 +89,41 @@ class ArticleQuerySet(models.QuerySet):
         if not query:
             return self
         return self.filter(Q(title__icontains=query) | Q(lead__icontains=query))
+
+    def with_review_interval(self):
+        """Annotates `review_months`: the shortest interval among the article's topics, else the default."""
+        if "review_months" in self.query.annotations:
+            return self
+        override = (
+            Topic.objects.filter(articles=OuterRef("pk"), review_interval_months__isnull=False)
+            .order_by("review_interval_months")
+            .values("review_interval_months")[:1]
+        )
+        return self.annotate(review_months=Coalesce(Subquery(override), Value(settings.ARTICLE_REVIEW_MONTHS)))
+
+    def review_due_by(self, moment):
+        """Published articles whose next review falls on or before `moment` (overdue ones included).
+
+        Compared in the database as "last reviewed on or before `moment` minus the interval", once per
+        distinct interval in use (a handful), so the admin can filter and count without loading rows.
+        """
+        intervals = {
+            settings.ARTICLE_REVIEW_MONTHS,
+            *Topic.objects.exclude(review_interval_months=None)
+            .values_list("review_interval_months", flat=True)
+            .distinct(),
+        }
+        due = Q(pk__in=[])
+        for months in intervals:
+            due |= Q(review_months=months, reviewed_at__lte=add_months(moment, -months))
+        return self.with_review_interval().filter(status=Article.Status.PUBLISHED).filter(due)
+
+    def review_overdue(self, now=None):
+        return self.review_due_by(now or timezone.now())
+
+    def review_due_soon(self, now=None):
+        """Overdue, or due within ARTICLE_REVIEW_NOTICE_DAYS."""
+        return self.review_due_by((now or timezone.now()) + timedelta(days=settings.ARTICLE_REVIEW_NOTICE_DAYS))
 
 
 class Article(models.Model):
@@ -128,6 +185,8 @@ class Article(models.Model):
         return reverse("articles:article-detail", args=[self.slug])
 
     def clean(self):
+        if self.reviewed_at and self.reviewed_at > timezone.now():
+            raise ValidationError({"reviewed_at": "The review date cannot be in the future: enter when it happened."})
         if self.status == self.Status.PUBLISHED:
             errors = {}
             if not self.reviewer_id:
@@ -155,8 +214,23 @@ class Article(models.Model):
 
     @property
     def was_reviewed_later(self):
-        """Show "Last reviewed on" only when the review came after publication day."""
-        return bool(self.reviewed_at and self.published_at and self.reviewed_at.date() > self.published_at.date())
+        """Show "Last reviewed on" only for a review that happened, after publication day.
+
+        A date in the future (typed ahead, or a planned review) is not a review that happened.
+        """
+        return bool(
+            self.reviewed_at
+            and self.published_at
+            and self.reviewed_at <= timezone.now()
+            and self.reviewed_at.date() > self.published_at.date()
+        )
+
+    def review_due_at(self, months=None):
+        """When the next medical review is due; `months` defaults to the annotated or site interval."""
+        if not self.reviewed_at:
+            return None
+        months = months or getattr(self, "review_months", None) or settings.ARTICLE_REVIEW_MONTHS
+        return add_months(self.reviewed_at, months)
 
     def publish_problems(self):
         """What stops this article from being published, as sentences for staff."""

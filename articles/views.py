@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.models import User
@@ -111,7 +112,7 @@ def article_json_ld(article, topics):
         data["datePublished"] = article.published_at.date().isoformat()
     if article.reviewer:
         data["reviewedBy"] = person(article.reviewer)
-    if article.reviewed_at:
+    if article.reviewed_at and article.reviewed_at <= timezone.now():  # a review that happened
         data["lastReviewed"] = article.reviewed_at.date().isoformat()
     if article.hero_image:
         data["image"] = settings.SITE_URL + article.hero_image.url

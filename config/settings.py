@@ -315,7 +315,19 @@ NEWSLETTER_LINK_DAYS = env_int("NEWSLETTER_LINK_DAYS", 365)
 NEWSLETTER_UNSUBSCRIBE_MAILTO = env(
     "NEWSLETTER_UNSUBSCRIBE_MAILTO", "unsubscribe@" + DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >")
 )
+# Articles' medical review schedule: an article is due for review this many months after its last
+# review (a topic may set a shorter or longer interval); reminders cover what falls due within
+# ARTICLE_REVIEW_NOTICE_DAYS, and go out weekly to each reviewer and to the editors.
+ARTICLE_REVIEW_MONTHS = env_int("ARTICLE_REVIEW_MONTHS", 12)
+ARTICLE_REVIEW_NOTICE_DAYS = env_int("ARTICLE_REVIEW_NOTICE_DAYS", 30)
+ARTICLE_REVIEW_REMINDER_DAY = env("ARTICLE_REVIEW_REMINDER_DAY", "mon")
+ARTICLE_REVIEW_REMINDER_AT = env("ARTICLE_REVIEW_REMINDER_AT", "08:00")
+EDITORS_EMAILS = env_list("EDITORS_EMAILS")
 CELERY_BEAT_SCHEDULE = {
+    "review-reminders": {
+        "task": "articles.tasks.send_review_reminders",
+        "schedule": crontab(day_of_week=ARTICLE_REVIEW_REMINDER_DAY, **clock(ARTICLE_REVIEW_REMINDER_AT)),
+    },
     "daily-digest": {
         "task": "newsletter.tasks.start_digest",
         "schedule": crontab(**clock(NEWSLETTER_DAILY_AT)),
