@@ -41,7 +41,9 @@ class AccountAdapter(DefaultAccountAdapter):
             "about_url": settings.SITE_URL + reverse("pages:about"),
             **context,
         }
-        queue_message(self.render_mail(template_prefix, email, ctx), kind=template_prefix)
+        # Account mail (confirm an address, reset a password, security notices) goes even to a
+        # suppressed address: the person asked for it, or must know of a change to their account.
+        queue_message(self.render_mail(template_prefix, email, ctx), kind=template_prefix, requested=True)
 
     def format_email_subject(self, subject):
         return f"{settings.SITE_NAME}: {subject}"

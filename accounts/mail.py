@@ -5,6 +5,10 @@ on commit. If the request rolls back, nothing was recorded and nothing goes out;
 the worker is down, the periodic sweep (accounts.tasks.sweep_outgoing_email) sends the row once
 they are back. Sending locks the row and checks it is still pending, so a task that runs twice
 sends once.
+
+Addresses the relay reported as bounced or complaining (`SuppressedAddress`) get no mail we send
+on our own initiative; what the owner has just asked for (`requested=True`: password resets,
+confirmation links) still goes, or they could never recover their account.
 """
 
 import logging
@@ -16,25 +20,29 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from .models import OutgoingEmail
+from .models import OutgoingEmail, SuppressedAddress
 
 logger = logging.getLogger(__name__)
 
-SENT, RETRY, FAILED, SKIPPED = "sent", "retry", "failed", "skipped"
+SENT, RETRY, FAILED, SKIPPED, SUPPRESSED = "sent", "retry", "failed", "skipped", "suppressed"
 
 
 def message_domain():
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
-def queue_email(*, to, subject, text, html="", headers=None, from_email=None, kind=""):
-    """Record one e-mail to `to` and send it once the current transaction commits."""
+def queue_email(*, to, subject, text, html="", headers=None, from_email=None, kind="", requested=False):
+    """Record one e-mail to `to` and send it once the current transaction commits.
+
+    `requested`: the recipient asked for it just now, so it goes even to a suppressed address.
+    """
     email = OutgoingEmail.objects.create(
         kind=kind[:100],
+        requested=requested,
         to_email=to,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         subject=" ".join(subject.splitlines()).strip()[:300],
@@ -47,7 +55,7 @@ def queue_email(*, to, subject, text, html="", headers=None, from_email=None, ki
     return email
 
 
-def queue_message(message, *, kind=""):
+def queue_message(message, *, kind="", requested=False):
     """Queue a rendered Django EmailMessage (allauth's), one row per recipient."""
     html = ""
     text = message.body
@@ -66,6 +74,7 @@ def queue_message(message, *, kind=""):
             headers=headers,
             from_email=message.from_email,
             kind=kind,
+            requested=requested,
         )
         for address in message.to
     ]
@@ -121,6 +130,15 @@ def deliver_outgoing_email(*, email_id):
         )
         if email is None:  # already sent or given up, or another worker is sending it now
             return SKIPPED
+        suppression = None if email.requested else SuppressedAddress.objects.active().matching(email.to_email).first()
+        if suppression is not None:
+            email.status = OutgoingEmail.Status.FAILED
+            email.last_error = (
+                f"Not sent: the address is suppressed ({suppression.get_reason_display()}, "
+                f"{suppression.suppressed_at:%Y-%m-%d %H:%M} UTC)."
+            )
+            email.save(update_fields=["status", "last_error"])
+            return SUPPRESSED
         email.attempts += 1
         try:
             build_message(email).send()
@@ -164,3 +182,37 @@ def emails_to(addresses):
     """Recorded e-mails to any of `addresses`, for a member's data export and erasure."""
     lowered = {address.lower() for address in addresses}
     return OutgoingEmail.objects.annotate(to_lower=Lower("to_email")).filter(to_lower__in=lowered)
+
+
+# Suppression: addresses the relay reported (accounts never imports the apps that react to it).
+
+
+def is_suppressed(address):
+    return SuppressedAddress.objects.active().matching(address).exists()
+
+
+def suppress_address(*, email, reason, detail="", source=""):
+    """Stop mailing `email` on our own initiative. An address already suppressed keeps its record."""
+    with transaction.atomic():
+        row = SuppressedAddress.objects.select_for_update().matching(email).first()
+        if row is None:
+            try:
+                with transaction.atomic():
+                    return SuppressedAddress.objects.create(
+                        email=email, reason=reason, detail=detail[:2000], source=source[:60]
+                    )
+            except IntegrityError:  # the same address reported twice at once: the other one won
+                return SuppressedAddress.objects.matching(email).get()
+        if not row.is_active:
+            row.reason, row.detail, row.source = reason, detail[:2000], source[:60]
+            row.suppressed_at, row.lifted_at, row.lifted_by = timezone.now(), None, None
+            row.save()
+    return row
+
+
+def lift_suppression(*, suppression, by=None):
+    """Staff decided the address works again: it gets our mail from now on."""
+    if suppression.lifted_at is None:
+        suppression.lifted_at = timezone.now()
+        suppression.lifted_by = by
+        suppression.save(update_fields=["lifted_at", "lifted_by"])

@@ -227,6 +227,11 @@ class OutgoingEmail(models.Model):
     body_html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
     message_id = models.CharField(max_length=200, help_text="Fixed when recorded, so a retry is the same message.")
+    requested = models.BooleanField(
+        "asked for by its recipient",
+        default=False,
+        help_text="Password resets and confirmations: sent even to a suppressed address.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -243,3 +248,52 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to_email}"
+
+
+class SuppressedAddressQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(lifted_at__isnull=True)
+
+    def matching(self, address):
+        return self.annotate(email_lower=Lower("email")).filter(email_lower=(address or "").lower())
+
+
+class SuppressedAddress(models.Model):
+    """An address we stop mailing on our own initiative: the relay reported it bounced or complained.
+
+    One row per address, kept when lifted (who and when) so the history stays readable. Mail its
+    owner asks for at that moment (password reset, confirming an address) still goes; digests,
+    notifications and reminders do not (accounts/mail.py).
+    """
+
+    class Reason(models.TextChoices):
+        BOUNCED = "bounced", "Hard bounce"
+        COMPLAINED = "complained", "Spam complaint"
+        SOFT_BOUNCES = "soft_bounces", "Repeated soft bounces"
+
+    email = models.EmailField("e-mail address", max_length=254)
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    detail = models.TextField(blank=True, help_text="What the relay said.")
+    source = models.CharField(max_length=60, blank=True, help_text="Which relay reported it.")
+    suppressed_at = models.DateTimeField(default=timezone.now)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = SuppressedAddressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "suppressed e-mail address"
+        verbose_name_plural = "suppressed e-mail addresses"
+        ordering = ["-suppressed_at"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="suppressed_address_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_active(self):
+        return self.lifted_at is None

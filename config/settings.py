@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "anymail",
     "accounts",
     "articles",
     "community",
@@ -163,6 +164,24 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Sending through an ESP's API instead of SMTP is a backend away, e.g.
+# EMAIL_BACKEND=anymail.backends.amazon_ses.EmailBackend (its keys go in ANYMAIL below).
+if env("EMAIL_BACKEND"):
+    EMAIL_BACKEND = env("EMAIL_BACKEND")
+# The relay's bounce and complaint webhooks (newsletter/relay.py, under /anymail/), served only once
+# ANYMAIL_WEBHOOK_SECRET ("user:password", basic auth in the URL you give the relay) is set; Mailgun's
+# also needs its HTTP webhook signing key. Empty values are left out so anymail's defaults apply.
+ANYMAIL = {
+    name: value
+    for name, value in {
+        "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET"),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY"),
+        "MAILGUN_API_KEY": env("MAILGUN_API_KEY"),
+        "MAILGUN_SENDER_DOMAIN": env("MAILGUN_SENDER_DOMAIN"),
+        "AMAZON_SES_AUTO_CONFIRM_SNS_SUBSCRIPTIONS": env_bool("AMAZON_SES_AUTO_CONFIRM_SNS_SUBSCRIPTIONS", True),
+    }.items()
+    if value != ""
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kindred <hello@kindred.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("accounts/settings/email/", newsletter_views.email_settings, name="email-settings"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("anymail/", include("newsletter.relay")),
     path("feeds/articles/", LatestArticlesFeed(), name="article-feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", article_views.robots_txt, name="robots"),

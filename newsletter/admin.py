@@ -1,28 +1,115 @@
 from django.contrib import admin, messages
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from accounts.models import OutgoingEmail
+from accounts.models import OutgoingEmail, SuppressedAddress
 
 from .emails import send_test_digest
 from .models import Delivery, DigestRun, Subscriber
-from .services import run_progress
+from .services import lift_address_suppression, run_progress
 
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "frequency", "user", "bounce_count", "created_at", "confirmed_at"]
+    list_display = [
+        "email",
+        "status",
+        "frequency",
+        "user",
+        "bounce_count",
+        "suppressed",
+        "created_at",
+        "confirmed_at",
+    ]
     list_filter = ["status", "frequency"]
     search_fields = ["email"]
     raw_id_fields = ["user"]
     readonly_fields = ["created_at", "confirmed_at", "unsubscribed_at", "consent_at", "consent_page", "consent_version"]
 
+    def get_queryset(self, request):
+        # The suppression of the address this subscription mails (a member's current one), in the same query.
+        suppression = SuppressedAddress.objects.active().annotate(email_lower=Lower("email"))
+        suppression = suppression.filter(email_lower=Lower(Coalesce(OuterRef("user__email"), OuterRef("email"))))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                suppression_reason=Subquery(suppression.values("reason")[:1]),
+                suppressed_at=Subquery(suppression.values("suppressed_at")[:1]),
+            )
+        )
+
+    @admin.display(description="suppressed")
+    def suppressed(self, subscriber):
+        if not subscriber.suppression_reason:
+            return "—"
+        reason = SuppressedAddress.Reason(subscriber.suppression_reason).label
+        return format_html(
+            '<a href="{}?{}">{}</a>, {}',
+            reverse("admin:accounts_suppressedaddress_changelist"),
+            urlencode({"q": subscriber.address}),
+            reason,
+            f"{subscriber.suppressed_at:%Y-%m-%d %H:%M} UTC",
+        )
+
+
+class SuppressionStateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("active", "Suppressed"), ("lifted", "Lifted")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "active":
+            return queryset.filter(lifted_at__isnull=True)
+        if self.value() == "lifted":
+            return queryset.filter(lifted_at__isnull=False)
+        return queryset
+
+
+# An accounts model, administered here because lifting also resets the newsletter's bounce count.
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    list_display = ["email", "reason", "source", "suppressed_at", "detail", "lifted_at", "lifted_by"]
+    list_filter = [SuppressionStateFilter, "reason", "source"]
+    search_fields = ["email"]
+    list_select_related = ["lifted_by"]
+    readonly_fields = ["email", "reason", "detail", "source", "suppressed_at", "lifted_at", "lifted_by"]
+    fields = readonly_fields
+    actions = ["lift"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Lift the suppression: mail these addresses again")
+    def lift(self, request, queryset):
+        lifted = 0
+        for suppression in queryset.filter(lifted_at__isnull=True):
+            lift_address_suppression(suppression=suppression, by=request.user)
+            lifted += 1
+        self.message_user(request, f"{lifted} address(es) will get our e-mail again.", messages.SUCCESS)
+
 
 @admin.register(DigestRun)
 class DigestRunAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "status", "progress", "sent", "failed", "skipped", "total", "created_at", "finished_at"]
+    list_display = [
+        "__str__",
+        "status",
+        "progress",
+        "sent",
+        "failed",
+        "skipped",
+        "suppressed",
+        "total",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["frequency", "status"]
     readonly_fields = [
         "frequency",
@@ -30,6 +117,7 @@ class DigestRunAdmin(admin.ModelAdmin):
         "until",
         "status",
         "total",
+        "suppressed",
         "created_at",
         "heartbeat_at",
         "finished_at",

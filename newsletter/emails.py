@@ -35,7 +35,9 @@ def send_confirmation_email(*, subscriber):
     subject, text, html = render_email(
         "newsletter_confirm", {"confirm_url": confirm_url, "days": settings.NEWSLETTER_CONFIRM_DAYS}
     )
-    return queue_email(to=subscriber.email, subject=subject, text=text, html=html, kind="newsletter_confirm")
+    return queue_email(
+        to=subscriber.email, subject=subject, text=text, html=html, kind="newsletter_confirm", requested=True
+    )
 
 
 # Each distinct digest of a batch is rendered once with these markers, then patched per recipient.

@@ -1,20 +1,25 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.mail import message_domain
-from accounts.models import DigestFrequency
+from accounts.models import DigestFrequency, SuppressedAddress
+
+
+def address_suppressed():
+    address = Lower(Coalesce(OuterRef("user__email"), OuterRef("email")))
+    return Exists(SuppressedAddress.objects.active().annotate(email_lower=Lower("email")).filter(email_lower=address))
 
 
 class SubscriberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Subscriber.Status.ACTIVE)
 
-    def due_for(self, frequency):
-        """Who gets this frequency's digest: confirmed readers, and members through their settings."""
+    def wanting(self, frequency):
+        """Who asked for this frequency's digest: confirmed readers, and members through their settings."""
         readers = Q(user__isnull=True, frequency=frequency)
         members = Q(
             user__isnull=False,
@@ -23,6 +28,14 @@ class SubscriberQuerySet(models.QuerySet):
             user__profile__digest_frequency=frequency,
         )
         return self.active().filter(readers | members)
+
+    def suppressed(self):
+        """Subscriptions whose address (a member's current one) the relay reported: see SuppressedAddress."""
+        return self.filter(address_suppressed())
+
+    def due_for(self, frequency):
+        """Who gets this frequency's digest: those who want it, unless their address is suppressed."""
+        return self.wanting(frequency).filter(~address_suppressed())
 
 
 class Subscriber(models.Model):
@@ -93,6 +106,9 @@ class DigestRun(models.Model):
     until = models.DateTimeField(help_text="Content published up to this moment.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREPARING)
     total = models.PositiveIntegerField(default=0)
+    suppressed = models.PositiveIntegerField(
+        default=0, help_text="Subscribers left out because the relay reported their address."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     heartbeat_at = models.DateTimeField(default=timezone.now, help_text="Last time a worker claimed a batch.")
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -13,8 +13,8 @@ from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from accounts.mail import is_permanent_refusal
-from accounts.models import DigestFrequency, Profile
+from accounts.mail import is_permanent_refusal, lift_suppression, suppress_address
+from accounts.models import DigestFrequency, Profile, SuppressedAddress
 from accounts.services import get_profile
 
 from . import digest, emails
@@ -214,6 +214,7 @@ def prepare_digest_run(*, run_id):
         DigestRun.objects.filter(pk=run.pk, status=DigestRun.Status.PREPARING).update(
             status=DigestRun.Status.SENDING,
             total=Delivery.objects.filter(run=run).count(),
+            suppressed=Subscriber.objects.wanting(run.frequency).suppressed().count(),
             heartbeat_at=timezone.now(),
         )
     pending = Delivery.objects.filter(run_id=run_id, status=Delivery.Status.PENDING).count()
@@ -446,3 +447,45 @@ def run_progress(queryset):
         skipped=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.SKIPPED)),
         pending=Count("deliveries", filter=Q(deliveries__status=Delivery.Status.PENDING)),
     )
+
+
+# Bounces and complaints the relay reports later (newsletter/relay.py).
+
+COMPLAINT, HARD, SOFT = "complaint", "hard", "soft"
+
+
+def subscribers_at(email):
+    """Subscriptions that mail `email`: a reader's own address, or a member's current one."""
+    address = email.lower()
+    return Subscriber.objects.annotate(email_lower=Lower("email"), user_email_lower=Lower("user__email")).filter(
+        Q(user__isnull=True, email_lower=address) | Q(user__isnull=False, user_email_lower=address)
+    )
+
+
+def record_relay_event(*, email, outcome, detail="", source=""):
+    """A hard bounce or a complaint suppresses the address at once; a soft bounce counts toward
+    NEWSLETTER_BOUNCE_LIMIT on its subscription, as refusals while sending do, and suppresses at
+    the limit. Returns the suppression, or None.
+    """
+    if outcome == COMPLAINT:
+        reason = SuppressedAddress.Reason.COMPLAINED
+    elif outcome == HARD:
+        reason = SuppressedAddress.Reason.BOUNCED
+    else:
+        with transaction.atomic():
+            subscribers = subscribers_at(email)
+            Subscriber.objects.filter(pk__in=subscribers.values("pk")).update(bounce_count=F("bounce_count") + 1)
+            at_limit = subscribers.filter(bounce_count__gte=settings.NEWSLETTER_BOUNCE_LIMIT).exists()
+        if not at_limit:
+            logger.info("Soft bounce for %s from %s: %s", email, source, detail)
+            return None
+        reason = SuppressedAddress.Reason.SOFT_BOUNCES
+    logger.info("Suppressing %s (%s from %s): %s", email, reason, source, detail)
+    return suppress_address(email=email, reason=reason, detail=detail, source=source)
+
+
+def lift_address_suppression(*, suppression, by=None):
+    """Staff lift a suppression: the address gets mail again, its soft-bounce count starts afresh."""
+    with transaction.atomic():
+        lift_suppression(suppression=suppression, by=by)
+        Subscriber.objects.filter(pk__in=subscribers_at(suppression.email).values("pk")).update(bounce_count=0)
