@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "articles",
     "community",
     "newsletter",
+    "insights",
 ]
 
 MIDDLEWARE = [

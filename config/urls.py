@@ -8,6 +8,7 @@ from articles import views as article_views
 from articles.feeds import LatestArticlesFeed
 from articles.models import Page
 from articles.sitemaps import SITEMAPS
+from insights import views as insights_views
 from newsletter import views as newsletter_views
 
 from . import views
@@ -29,6 +30,8 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("accounts/settings/email/", newsletter_views.email_settings, name="email-settings"),
     path("accounts/", include("allauth.urls")),
+    # Inside the admin (its login, staff check and two-factor requirement), before admin's own URLs.
+    path("admin/insights/", admin.site.admin_view(insights_views.insights), name="admin-insights"),
     path("admin/", admin.site.urls),
     path("anymail/", include("newsletter.relay")),
     path("feeds/articles/", LatestArticlesFeed(), name="article-feed"),
