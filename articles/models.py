@@ -101,21 +101,27 @@ class ArticleQuerySet(models.QuerySet):
         )
         return self.annotate(review_months=Coalesce(Subquery(override), Value(settings.ARTICLE_REVIEW_MONTHS)))
 
-    def review_due_by(self, moment):
-        """Published articles whose next review falls on or before `moment` (overdue ones included).
+    @staticmethod
+    def review_intervals():
+        """The review intervals in use, in months: the site's default and any topic's own."""
+        overrides = Topic.objects.exclude(review_interval_months=None).values_list("review_interval_months", flat=True)
+        return {settings.ARTICLE_REVIEW_MONTHS, *overrides.distinct()}
+
+    @staticmethod
+    def review_due_q(moment, intervals):
+        """Next review on or before `moment`, for a queryset annotated by with_review_interval().
 
         Compared in the database as "last reviewed on or before `moment` minus the interval", once per
         distinct interval in use (a handful), so the admin can filter and count without loading rows.
         """
-        intervals = {
-            settings.ARTICLE_REVIEW_MONTHS,
-            *Topic.objects.exclude(review_interval_months=None)
-            .values_list("review_interval_months", flat=True)
-            .distinct(),
-        }
         due = Q(pk__in=[])
         for months in intervals:
             due |= Q(review_months=months, reviewed_at__lte=add_months(moment, -months))
+        return due
+
+    def review_due_by(self, moment):
+        """Published articles whose next review falls on or before `moment` (overdue ones included)."""
+        due = self.review_due_q(moment, self.review_intervals())
         return self.with_review_interval().filter(status=Article.Status.PUBLISHED).filter(due)
 
     def review_overdue(self, now=None):

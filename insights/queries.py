@@ -166,13 +166,18 @@ def digest_runs(limit=12):
 
 
 def review_schedule(now):
-    """Published articles by how soon their medical review is due."""
-    published = Article.objects.published()
-    overdue = published.review_due_by(now).count()
-    due_soon = published.review_due_by(now + datetime.timedelta(days=settings.ARTICLE_REVIEW_NOTICE_DAYS)).count()
-    within_90 = published.review_due_by(now + datetime.timedelta(days=90)).count()
+    """Published articles by how soon their medical review is due, counted in one query."""
+    notice = settings.ARTICLE_REVIEW_NOTICE_DAYS
+    intervals = Article.objects.review_intervals()
+    published = Article.objects.published().with_review_interval()
+    counts = published.aggregate(
+        **{
+            name: Count("pk", filter=Article.objects.review_due_q(now + datetime.timedelta(days=days), intervals))
+            for name, days in [("overdue", 0), ("soon", notice), ("within_90", 90)]
+        }
+    )
     return [
-        ("Overdue", overdue),
-        (f"Due within {settings.ARTICLE_REVIEW_NOTICE_DAYS} days", due_soon - overdue),
-        (f"Due in {settings.ARTICLE_REVIEW_NOTICE_DAYS + 1}–90 days", within_90 - due_soon),
+        ("Overdue", counts["overdue"]),
+        (f"Due within {notice} days", counts["soon"] - counts["overdue"]),
+        (f"Due in {notice + 1}–90 days", counts["within_90"] - counts["soon"]),
     ]

@@ -118,6 +118,9 @@ def test_staff_see_every_chart_with_its_table(client, staff):
     run = DigestRun.objects.create(frequency="weekly", period="2026-W01", until=timezone.now(), suppressed=4)
     Delivery.objects.create(run=run, subscriber=make_reader("a@example.com"), status=Delivery.Status.SENT)
     ArticleFactory(reviewed_at=add_months(timezone.now(), -13), title="An overdue article")
+    ArticleFactory(reviewed_at=add_months(timezone.now(), -12) + datetime.timedelta(days=10), title="Due soon")
+    ArticleFactory(reviewed_at=add_months(timezone.now(), -12) + datetime.timedelta(days=60), title="Due later")
+    ArticleFactory(reviewed_at=timezone.now() - datetime.timedelta(days=5), title="Fresh")
     client.force_login(staff)
     html = client.get("/admin/insights/").content.decode()
     for title in [
@@ -134,6 +137,9 @@ def test_staff_see_every_chart_with_its_table(client, staff):
     assert "<script" not in html.split('id="content-main"')[1].split("</main>")[0]
     assert "<td>4</td>" in html  # the run's suppressed subscribers
     assert "1 item(s) waiting." in html
+    reviews = html.split('id="reviews"')[1]
+    for label in ["Overdue", "Due within 30 days", "Due in 31–90 days"]:
+        assert f'<th scope="row">{label}</th><td>1</td>' in reviews
     # The admin index links here.
     assert 'href="/admin/insights/"' in client.get("/admin/").content.decode()
 
@@ -160,8 +166,8 @@ def test_insights_cost_the_same_queries_with_10000_updates(client, staff, django
     assert Post.objects.count() == 10_010
     assert queries_for_page() == small
     # The charts themselves: members 1, active members 1, contributions 3, unanswered questions 1,
-    # moderation queue 5 (reports and four kinds of held content), digest runs 1, review schedule
-    # 3 counts each with its list of topic intervals 6.
-    with django_assert_num_queries(18):
+    # moderation queue 5 (reports and four kinds of held content), digest runs 1, review schedule 2
+    # (the intervals in use, then the three counts).
+    with django_assert_num_queries(14):
         charts = build_charts(timezone.now())
     assert sum(charts[2].series[0].values) == 10_010
