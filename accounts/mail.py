@@ -187,10 +187,6 @@ def emails_to(addresses):
 # Suppression: addresses the relay reported (accounts never imports the apps that react to it).
 
 
-def is_suppressed(address):
-    return SuppressedAddress.objects.active().matching(address).exists()
-
-
 def suppress_address(*, email, reason, detail="", source=""):
     """Stop mailing `email` on our own initiative. An address already suppressed keeps its record."""
     with transaction.atomic():

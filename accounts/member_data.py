@@ -1,10 +1,11 @@
 """The accounts app's part of a member's data: account, e-mail addresses, profile, sessions, MFA."""
 
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from .mail import emails_to
-from .models import Profile
+from .models import Profile, SuppressedAddress
 
 
 def iso(value):
@@ -57,6 +58,17 @@ def export_account(user):
             }
             for sent in emails_to(member_addresses(user)).order_by("created_at")
         ],
+        "email_suppressions": [
+            {
+                "email": row.email,
+                "reason": row.reason,
+                "detail": row.detail,
+                "source": row.source,
+                "suppressed_at": iso(row.suppressed_at),
+                "lifted_at": iso(row.lifted_at),
+            }
+            for row in suppressions_of(user)
+        ],
         "two_factor_methods": [
             {"type": auth.type, "created_at": iso(auth.created_at), "last_used_at": iso(auth.last_used_at)}
             for auth in Authenticator.objects.filter(user=user)
@@ -69,6 +81,11 @@ def member_addresses(user):
     from allauth.account.models import EmailAddress
 
     return {user.email, *EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)}
+
+
+def suppressions_of(user):
+    addresses = {address.lower() for address in member_addresses(user)}
+    return SuppressedAddress.objects.annotate(email_lower=Lower("email")).filter(email_lower__in=addresses)
 
 
 def export_profile(profile):
@@ -105,6 +122,7 @@ def erase_account(user):
     get_adapter().end_sessions(UserSession.objects.filter(user=user))
     # E-mails we sent them (verification links, resets) name their address: they go too.
     emails_to(member_addresses(user)).delete()
+    suppressions_of(user).delete()  # the relay's reports name their address too
     profile = Profile.objects.filter(user=user).first()
     if profile and profile.avatar:
         name, storage = profile.avatar.name, profile.avatar.storage

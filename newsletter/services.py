@@ -477,10 +477,10 @@ def record_relay_event(*, email, outcome, detail="", source=""):
             Subscriber.objects.filter(pk__in=subscribers.values("pk")).update(bounce_count=F("bounce_count") + 1)
             at_limit = subscribers.filter(bounce_count__gte=settings.NEWSLETTER_BOUNCE_LIMIT).exists()
         if not at_limit:
-            logger.info("Soft bounce for %s from %s: %s", email, source, detail)
+            logger.info("Soft bounce reported by %s: %s", source, detail)
             return None
         reason = SuppressedAddress.Reason.SOFT_BOUNCES
-    logger.info("Suppressing %s (%s from %s): %s", email, reason, source, detail)
+    logger.info("Suppressing an address (%s reported by %s): %s", reason, source, detail)
     return suppress_address(email=email, reason=reason, detail=detail, source=source)
 
 

@@ -20,7 +20,7 @@ from accounts.models import OutgoingEmail, SuppressedAddress
 from newsletter.models import Subscriber
 from newsletter.services import lift_address_suppression
 from tests.conftest import free_port, run_on_commit_callbacks
-from tests.factories import UserFactory
+from tests.factories import UserFactory, verify_email
 from tests.newsletter.conftest import fresh_article, make_member_subscriber, make_reader
 from tests.newsletter.test_digest import run_digest
 
@@ -424,4 +424,17 @@ def test_an_authenticated_sns_subscription_is_confirmed_and_a_forged_one_is_not(
     assert call["Action"] == ["ConfirmSubscription"]
     assert call["Token"] == ["EXAMPLE_TOKEN"]
     assert call["TopicArn"] == [SUBSCRIPTION_CONFIRMATION["TopicArn"]]
+    assert not SuppressedAddress.objects.exists()
+
+
+def test_a_members_suppression_is_in_their_export_and_goes_with_their_account(client):
+    from tests.factories import PASSWORD
+
+    richard = verify_email(UserFactory(email="richard@example.com"))
+    post_from_sns(client, sns_notification(ses_complaint()), **basic_auth())
+    client.force_login(richard)
+    exported = json.loads(client.get("/accounts/export/").content)
+    [row] = exported["accounts"]["email_suppressions"]
+    assert row["reason"] == "complained" and row["source"] == "Amazon SES"
+    client.post("/accounts/delete/", {"password": PASSWORD})
     assert not SuppressedAddress.objects.exists()
