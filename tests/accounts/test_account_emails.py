@@ -139,7 +139,7 @@ def test_every_account_email_is_ours_names_the_site_and_escapes_only_html(prefix
     from accounts.adapter import AccountAdapter
 
     sent = []
-    monkeypatch.setattr("accounts.adapter.queue_message", lambda message, kind: sent.append(message))
+    monkeypatch.setattr("accounts.adapter.queue_message", lambda message, **kwargs: sent.append(message))
     request = rf.get("/", HTTP_HOST="127.0.0.1:8811")  # allauth builds links from the request's host
     with context.request_context(request):
         AccountAdapter(request).send_mail(
