@@ -300,9 +300,17 @@ NEWSLETTER_DAILY_AT = env("NEWSLETTER_DAILY_AT", "07:00")
 NEWSLETTER_WEEKLY_AT = env("NEWSLETTER_WEEKLY_AT", "07:30")
 NEWSLETTER_WEEKLY_DAY = env("NEWSLETTER_WEEKLY_DAY", "mon")
 # Recipients per batch task (one SMTP connection each), and how long a batch's claim lasts before
-# the sweep hands its unsent recipients to another worker (longer than a batch takes to send).
+# another worker may take its unsent recipients (a live batch renews it every third of that).
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
-NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
+NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 45)
+# A run no batch has touched for this long is resumed by the sweep, which beat runs this often:
+# rows whose task was lost (a broker restart) go out again within a minute.
+NEWSLETTER_STALL_SECONDS = env_int("NEWSLETTER_STALL_SECONDS", 25)
+NEWSLETTER_SWEEP_SECONDS = env_int("NEWSLETTER_SWEEP_SECONDS", 15)
+# A temporary refusal (4xx) waits before the next try: these delays in turn (seconds; the last one
+# repeats), until the waits would add up to more than NEWSLETTER_RETRY_FOR_SECONDS, then it fails.
+NEWSLETTER_RETRY_DELAYS = [int(delay) for delay in env_list("NEWSLETTER_RETRY_DELAYS", "60,300,900,3600")]
+NEWSLETTER_RETRY_FOR_SECONDS = env_int("NEWSLETTER_RETRY_FOR_SECONDS", 86400)
 # Permanent refusals (5xx) after which an address is marked bounced and no longer sent to.
 NEWSLETTER_BOUNCE_LIMIT = env_int("NEWSLETTER_BOUNCE_LIMIT", 3)
 # Sign-ups allowed per hour from one IP address (REMOTE_ADDR) and per day for one e-mail address.
@@ -326,7 +334,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(day_of_week=NEWSLETTER_WEEKLY_DAY, **clock(NEWSLETTER_WEEKLY_AT)),
         "args": ("weekly",),
     },
-    "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": 60.0},
+    "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": float(NEWSLETTER_SWEEP_SECONDS)},
     "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": 60.0},
     # Folded notification e-mails whose 15 minutes are up, and any a lost task missed.
     "sweep-notification-emails": {"task": "community.tasks.sweep_notification_emails", "schedule": 120.0},
