@@ -78,6 +78,11 @@ def enqueue_outgoing_email(email_id):
         send_outgoing_email.delay(email_id)
     except Exception:  # broker unreachable: the row waits for the sweep; the request must not fail
         logger.warning("Could not enqueue e-mail %s; the sweep will send it", email_id, exc_info=True)
+        # No task holds it, so the sweep need not wait its grace period: the first sweep after the
+        # broker's return sends it.
+        OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.PENDING).update(
+            next_attempt_at=timezone.now() - timedelta(seconds=settings.MAIL_SWEEP_AFTER_SECONDS)
+        )
 
 
 def build_message(email, *, connection=None):

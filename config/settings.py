@@ -117,23 +117,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set. Redis fails open: an outage makes pages slower,
-# never unavailable (/healthz still reports it).
+# Cache: local memory unless REDIS_URL is set. Redis fails open (config/cache.py): an outage makes
+# pages slower, never unavailable, and rate limits let everyone through (/healthz still reports it).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kindred",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -147,6 +142,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker or beat whose broker went away keeps trying to reconnect however long it takes (Celery
+# gives up after 100 tries by default, about 45 minutes, and the worker exits).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
@@ -295,6 +293,9 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # wait for its task before the periodic sweep sends it.
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
 MAIL_SWEEP_AFTER_SECONDS = env_int("MAIL_SWEEP_AFTER_SECONDS", 60)
+# How often beat runs that sweep: mail held while the broker was down goes out this long after it
+# is back (plus the worker's reconnection).
+MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 15)
 # Digests go out at these times (UTC); the weekly one on this day.
 NEWSLETTER_DAILY_AT = env("NEWSLETTER_DAILY_AT", "07:00")
 NEWSLETTER_WEEKLY_AT = env("NEWSLETTER_WEEKLY_AT", "07:30")
@@ -335,7 +336,7 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("weekly",),
     },
     "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": float(NEWSLETTER_SWEEP_SECONDS)},
-    "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": 60.0},
+    "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": float(MAIL_SWEEP_SECONDS)},
     # Folded notification e-mails whose 15 minutes are up, and any a lost task missed.
     "sweep-notification-emails": {"task": "community.tasks.sweep_notification_emails", "schedule": 120.0},
 }

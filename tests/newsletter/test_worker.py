@@ -1,8 +1,7 @@
 """A digest run with a real Celery worker on Redis and PostgreSQL, killed and stopped mid-run.
 
 Needs DATABASE_URL and REDIS_URL. The worker is a subprocess on the pytest database (rows are
-committed: transaction=True), with a Redis server of its own as broker (a fixed database on the
-shared Redis was emptied by any other run of these tests on the machine, losing queued batches),
+committed: transaction=True), with its own Redis database as broker so nothing else interferes,
 sending to an SMTP sink on loopback that takes a few milliseconds per message, so a run of 500
 lasts long enough to be interrupted.
 """
@@ -10,12 +9,9 @@ lasts long enough to be interrupted.
 import asyncio
 import collections
 import os
-import shutil
 import signal
-import subprocess
 import time
-from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -26,10 +22,11 @@ from newsletter.services import start_digest_run
 from newsletter.tasks import sweep_digest_runs
 from tests.conftest import free_port, skip_or_fail
 from tests.newsletter.conftest import fresh_article, use_broker
+from tests.processes import Workers, database_url, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
+BROKER_DB = 14  # a Redis database of its own: emptied before and after each test
 RECIPIENTS = 500
 
 
@@ -49,109 +46,26 @@ class CountingSink:
         return sum(self.received.values())
 
 
-def wait_for(condition, timeout, what, workers=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    logs = f"\nworker logs:\n{workers.log_tail()}" if workers else ""
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}{logs}")
-
-
-class Workers:
-    def __init__(self, env, logs):
-        self.env, self.logs, self.running = env, logs, []
-
-    def start(self):
-        log = self.logs / f"worker-{len(self.running)}.log"
-        command = [
-            str(ROOT / ".venv/bin/celery"),
-            "-A",
-            "config",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ]
-        with log.open("w") as out:
-            process = subprocess.Popen(
-                command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-            )
-        self.running.append(process)
-        wait_for(lambda: "ready." in log.read_text() or process.poll() is not None, 60, "the worker to start")
-        assert process.poll() is None, log.read_text()[-3000:]
-        return process
-
-    def kill(self, process, sig):
-        """SIGKILL to the whole worker (parent and child); SIGTERM to the parent, a warm shutdown."""
-        if sig == signal.SIGKILL:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.send_signal(sig)
-        process.wait(60)
-
-    def log_tail(self):
-        return "\n".join(log.read_text()[-2000:] for log in sorted(self.logs.glob("worker-*.log")))
-
-    def stop_all(self):
-        for process in self.running:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(30)
-
-
 @pytest.fixture
-def private_redis(tmp_path):
-    """A redis-server on a free loopback port, for this test alone; stopped at the end."""
-    import redis
-
-    server = shutil.which("redis-server")
-    if not server:
-        skip_or_fail("redis-server is not installed")
-    port = free_port()
-    command = [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
-    process = subprocess.Popen([*command, "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-
-    def answers():
-        try:
-            return redis.Redis.from_url(url, socket_timeout=1).ping()
-        except redis.ConnectionError:
-            return process.poll() is not None  # exited: the assert below says so
-
-    try:
-        wait_for(answers, 30, "redis-server to start")
-        assert process.poll() is None, "redis-server exited"
-        yield url
-    finally:
-        process.terminate()
-        process.wait(30)
-
-
-@pytest.fixture
-def worker_setup(transactional_db, request, tmp_path):
+def worker_setup(transactional_db, tmp_path):
     if not (os.environ.get("DATABASE_URL") and os.environ.get("REDIS_URL")):
         skip_or_fail("DATABASE_URL and REDIS_URL are not set")
     if connection.vendor != "postgresql":
         skip_or_fail("the worker tests need PostgreSQL")
+    import redis
     from aiosmtpd.controller import Controller
 
-    redis_url = request.getfixturevalue("private_redis")
     sink = CountingSink(delay=0.008)
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
 
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-    database_url = f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    redis_url = urlunsplit(urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{BROKER_DB}"))
+    broker = redis.Redis.from_url(redis_url)
+    broker.flushdb()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": database_url(),
         "REDIS_URL": redis_url,
         "CELERY_BROKER_URL": redis_url,
         "EMAIL_HOST": "127.0.0.1",
@@ -170,6 +84,7 @@ def worker_setup(transactional_db, request, tmp_path):
     finally:
         workers.stop_all()
         use_broker(saved, eager=True)
+        broker.flushdb()
         controller.stop()
 
 
