@@ -1,7 +1,8 @@
 """Kindred settings: one file, read from the environment, with embedded defaults.
 
-Without any environment variable the site runs on SQLite, a local-memory cache, eager Celery
-and e-mail written to files under var/. Every variable is listed in .env.example.
+Without any environment variable the site runs on SQLite, a local-memory cache, Celery on an
+embedded filesystem broker under var/celery/ (scripts/run.sh starts its worker and beat) and
+e-mail written to files under var/mail/. Every variable is listed in .env.example.
 """
 
 import os
@@ -132,9 +133,26 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: eager (in-process) unless a broker is configured.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL or "memory://")
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not (REDIS_URL or env("CELERY_BROKER_URL")))
+# Celery: Redis as the broker when REDIS_URL is set; without it an embedded broker that needs no
+# server, Kombu's filesystem transport (messages are files under var/celery/), so `make run` runs
+# a real worker and beat, on their schedule, as production does. It was chosen over the SQLAlchemy
+# transport because it needs no extra dependency and does not share the SQLite file's write lock
+# with the site; results are never stored (no result backend). Tests run tasks in-process
+# (tests/conftest.py) unless they start a real worker.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_QUEUE_DIR = VAR_DIR / "celery" / "queue"
+    CELERY_QUEUE_DIR.mkdir(parents=True, exist_ok=True)
+    (VAR_DIR / "celery" / "control").mkdir(exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_QUEUE_DIR),
+        "data_folder_out": str(CELERY_QUEUE_DIR),
+        "control_folder": str(VAR_DIR / "celery" / "control"),
+    }
+else:
+    # A task not acknowledged this long (its worker died) is delivered again.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -145,7 +163,6 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker or beat whose broker went away keeps trying to reconnect however long it takes (Celery
 # gives up after 100 tries by default, about 45 minutes, and the worker exits).
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
 
@@ -324,10 +341,13 @@ NEWSLETTER_LINK_DAYS = env_int("NEWSLETTER_LINK_DAYS", 365)
 NEWSLETTER_UNSUBSCRIBE_MAILTO = env(
     "NEWSLETTER_UNSUBSCRIBE_MAILTO", "unsubscribe@" + DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >")
 )
+# To see the daily digest work without waiting for the morning (development, tests): beat starts
+# it every this many seconds instead; a day's run still goes out once. 0: at NEWSLETTER_DAILY_AT.
+NEWSLETTER_DAILY_EVERY_SECONDS = env_int("NEWSLETTER_DAILY_EVERY_SECONDS", 0)
 CELERY_BEAT_SCHEDULE = {
     "daily-digest": {
         "task": "newsletter.tasks.start_digest",
-        "schedule": crontab(**clock(NEWSLETTER_DAILY_AT)),
+        "schedule": float(NEWSLETTER_DAILY_EVERY_SECONDS) or crontab(**clock(NEWSLETTER_DAILY_AT)),
         "args": ("daily",),
     },
     "weekly-digest": {
