@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -13,11 +14,26 @@ from .services import run_progress
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "frequency", "user", "bounce_count", "created_at", "confirmed_at"]
+    list_display = ["email", "status", "frequency", "user", "bounces", "created_at", "confirmed_at"]
     list_filter = ["status", "frequency"]
     search_fields = ["email"]
     raw_id_fields = ["user"]
     readonly_fields = ["created_at", "confirmed_at", "unsubscribed_at", "consent_at", "consent_page", "consent_version"]
+
+    @admin.display(description="permanent refusals", ordering="bounce_count")
+    def bounces(self, subscriber):
+        """Against the limit at which sending stops, so staff see how close an address is."""
+        return f"{subscriber.bounce_count} of {settings.NEWSLETTER_BOUNCE_LIMIT}"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "bounce_count" in form.base_fields:
+            form.base_fields["bounce_count"].help_text = (
+                f"Permanent refusals (5xx) by their mail server, one at most per digest. At "
+                f"{settings.NEWSLETTER_BOUNCE_LIMIT} the address is marked bounced and gets nothing more "
+                f"(NEWSLETTER_BOUNCE_LIMIT); set back to 0 when the address works again."
+            )
+        return form
 
 
 @admin.register(DigestRun)
