@@ -1,7 +1,8 @@
 """A digest run with a real Celery worker on Redis and PostgreSQL, killed and stopped mid-run.
 
-Needs DATABASE_URL and REDIS_URL. The worker is a subprocess on the pytest database (rows are
-committed: transaction=True), with its own Redis database as broker so nothing else interferes,
+Needs DATABASE_URL (PostgreSQL) and redis-server. The worker is a subprocess on the pytest database
+(rows are committed: transaction=True), with a redis-server of the test's own as broker, so nothing
+else interferes and the test may flush it,
 sending to an SMTP sink on loopback that takes a few milliseconds per message, so a run of 500
 lasts long enough to be interrupted.
 """
@@ -11,7 +12,6 @@ import collections
 import os
 import signal
 import time
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -22,18 +22,29 @@ from newsletter.services import start_digest_run
 from newsletter.tasks import sweep_digest_runs
 from tests.conftest import free_port, skip_or_fail
 from tests.newsletter.conftest import fresh_article, use_broker
-from tests.processes import Workers, database_url, wait_for
+from tests.processes import RedisServer, Workers, database_url, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-BROKER_DB = 14  # a Redis database of its own: emptied before and after each test
 RECIPIENTS = 500
 
 
 class CountingSink:
+    """Takes a few milliseconds per message; answers `answer` (a 4xx) to the addresses in `refuse`."""
+
     def __init__(self, delay):
         self.delay = delay
         self.received = collections.Counter()
+        self.refuse = set()
+        self.answer = "451 4.7.1 Greylisted, try again later"
+        self.refusals = collections.defaultdict(list)  # address: [monotonic time of each refusal]
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            self.refusals[address].append(time.monotonic())
+            return self.answer
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         await asyncio.sleep(self.delay)
@@ -48,26 +59,22 @@ class CountingSink:
 
 @pytest.fixture
 def worker_setup(transactional_db, tmp_path):
-    if not (os.environ.get("DATABASE_URL") and os.environ.get("REDIS_URL")):
-        skip_or_fail("DATABASE_URL and REDIS_URL are not set")
-    if connection.vendor != "postgresql":
-        skip_or_fail("the worker tests need PostgreSQL")
-    import redis
+    """Workers (started by the test) on a redis-server of this test's own, the sink, the server."""
+    if not os.environ.get("DATABASE_URL") or connection.vendor != "postgresql":
+        skip_or_fail("the worker tests need PostgreSQL (DATABASE_URL)")
     from aiosmtpd.controller import Controller
 
     sink = CountingSink(delay=0.008)
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
-
-    redis_url = urlunsplit(urlsplit(os.environ["REDIS_URL"])._replace(path=f"/{BROKER_DB}"))
-    broker = redis.Redis.from_url(redis_url)
-    broker.flushdb()
+    server = RedisServer(tmp_path)
+    server.start()
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
-        "REDIS_URL": redis_url,
-        "CELERY_BROKER_URL": redis_url,
+        "REDIS_URL": server.url(1),
+        "CELERY_BROKER_URL": server.url(0),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(port),
         "NEWSLETTER_BATCH_SIZE": "25",
@@ -77,14 +84,15 @@ def worker_setup(transactional_db, tmp_path):
         "LOG_LEVEL": "WARNING",
     }
     saved = settings.CELERY_BROKER_URL
-    use_broker(redis_url, eager=False)
+    use_broker(server.url(0), eager=False)
     workers = Workers(env, tmp_path)
+    workers.redis = server
     try:
         yield workers, sink
     finally:
         workers.stop_all()
         use_broker(saved, eager=True)
-        broker.flushdb()
+        server.stop()
         controller.stop()
 
 
@@ -158,3 +166,54 @@ def test_a_worker_stopped_with_sigterm_finishes_its_batch_and_nobody_gets_it_twi
     sweep_until_finished(run.pk, workers)
     assert len(sink.received) == RECIPIENTS
     assert sink.total == RECIPIENTS, [address for address, n in sink.received.items() if n > 1]
+
+
+def test_a_451_for_some_addresses_delays_only_them_and_everyone_gets_exactly_one(worker_setup):
+    workers, sink = worker_setup
+    subscribers(200)
+    busy = {f"reader{n}@example.com" for n in range(0, 200, 20)}  # 10 greylisting servers
+    sink.refuse |= busy
+    # Delays of seconds instead of minutes; beat's sweep every second hands due rows to a batch.
+    workers.env.update(NEWSLETTER_RETRY_DELAYS="1,3", NEWSLETTER_SWEEP_SECONDS="1", NEWSLETTER_STALL_SECONDS="2")
+    workers.start()
+    workers.start_beat()
+    run, _ = start_digest_run(frequency="daily")
+
+    others = 200 - len(busy)
+    wait_for(lambda: len(sink.received) == others, 90, "everyone else's digest", workers)
+    assert not busy & set(sink.received)  # the others went out while these were still refused
+    wait_for(lambda: all(len(sink.refusals[address]) >= 3 for address in busy), 90, "three tries each", workers)
+    for address in busy:  # each try waited at least its delay: 1 s, then 3 s
+        first, second, third = sink.refusals[address][:3]
+        assert second - first >= 1 and third - second >= 3, sink.refusals[address]
+    assert DigestRun.objects.get(pk=run.pk).status == DigestRun.Status.SENDING
+
+    sink.refuse.clear()  # the servers accept again
+    wait_for(finished(run.pk), 90, "the run to finish", workers)
+    assert set(sink.received) == {f"reader{n}@example.com" for n in range(200)}
+    assert set(sink.received.values()) == {1}, "somebody got it twice"
+    assert Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count() == 200
+
+
+def test_a_run_whose_broker_queue_is_lost_finishes_within_two_minutes_nothing_lost_or_twice(worker_setup):
+    """The broker restarted empty mid-run: the production claim, stall and sweep periods (beat runs
+    for real) resume it; nobody sweeps by hand."""
+    workers, sink = worker_setup
+    subscribers(RECIPIENTS)
+    for name in ("NEWSLETTER_CLAIM_SECONDS", "NEWSLETTER_STALL_SECONDS", "NEWSLETTER_SWEEP_SECONDS"):
+        workers.env.pop(name, None)
+    workers.start()
+    workers.start_beat()
+    run, _ = start_digest_run(frequency="daily")
+    wait_for(lambda: sink.total >= 100, 60, "the first 100 messages", workers)
+    import redis
+
+    redis.Redis(port=workers.redis.port).flushall()  # every queued batch task is gone
+    lost = time.monotonic()
+    assert sink.total < RECIPIENTS, "the run should have been interrupted"
+
+    wait_for(finished(run.pk), 120, "the run to finish within two minutes of losing its queue", workers)
+    print(f"finished {time.monotonic() - lost:.0f} s after the queue was lost")
+    assert len(sink.received) == RECIPIENTS
+    assert sink.total == RECIPIENTS, [address for address, n in sink.received.items() if n > 1]
+    assert Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count() == RECIPIENTS
