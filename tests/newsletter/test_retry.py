@@ -103,3 +103,14 @@ def test_after_a_day_of_temporary_refusals_the_delivery_fails_and_says_why(clock
     run.refresh_from_db()
     assert run.status == DigestRun.Status.DONE
     assert greylisting.to("busy@example.com") == []
+
+
+def test_a_421_that_closes_the_connection_does_not_stop_the_batch(clock, greylisting):
+    greylisting.answer = "421 4.7.0 Too many connections, closing"
+    run = start_run(clock)
+    send_batch(run)
+    assert greylisting.refusals == ["busy@example.com"]
+    for n in range(3):  # sent over a new connection
+        assert len(greylisting.to(f"reader{n}@example.com")) == 1
+    busy = Delivery.objects.get(run=run, subscriber__email="busy@example.com")
+    assert busy.status == Delivery.Status.PENDING and busy.next_attempt_at == clock.now + datetime.timedelta(minutes=1)
