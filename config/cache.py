@@ -6,9 +6,10 @@ sign-in, sign-up and password reset. Here each operation answers what fails open
 its default (pages render from the database), `add` True (nothing is stored, so the lock is ours
 and no counter limits anyone), writes nothing.
 
-After a failure Redis is left alone for RETRY_AFTER_SECONDS (each try could cost a connect
-timeout), so the outage costs little per request; it is logged once a minute per process, not
-once per request, and the first success after it says the cache is back.
+After FAILURES_FOR_OUTAGE failures in a row Redis is left alone for RETRY_AFTER_SECONDS (each try
+could cost a connect timeout), so an outage costs little per request; it is logged once a minute
+per process, not once per request, and the first success after it says the cache is back. A single
+slow answer on a busy machine fails open for that one call only.
 """
 
 import functools
@@ -24,6 +25,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 2
+FAILURES_FOR_OUTAGE = 3
 LOG_EVERY_SECONDS = 60
 OUTAGE_ERRORS = (ConnectionInterrupted, RedisConnectionError, RedisTimeoutError, OSError)
 
@@ -35,6 +37,7 @@ class Outage:
         self.lock = threading.Lock()
         self.retry_at = 0.0  # monotonic: before this, don't try Redis
         self.logged_at = None
+        self.failures = 0  # in a row
         self.down = False
 
     def skipping(self):
@@ -43,6 +46,10 @@ class Outage:
     def failed(self, exc):
         now = time.monotonic()
         with self.lock:
+            self.failures += 1
+            if self.failures < FAILURES_FOR_OUTAGE:
+                logger.info("A cache call failed (%r); answered as if the cache were empty", exc)
+                return
             self.down = True
             self.retry_at = now + RETRY_AFTER_SECONDS
             if self.logged_at is None or now - self.logged_at >= LOG_EVERY_SECONDS:
@@ -54,6 +61,7 @@ class Outage:
                 )
 
     def succeeded(self):
+        self.failures = 0
         if self.down:
             with self.lock:
                 if self.down:
