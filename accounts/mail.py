@@ -13,6 +13,7 @@ confirmation links) still goes, or they could never recover their account.
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 from email.utils import make_msgid
 from functools import partial
@@ -80,13 +81,33 @@ def queue_message(message, *, kind="", requested=False):
     ]
 
 
+# After the broker refused an e-mail, requests don't try it again for this long (each try costs
+# connection attempts); the outage is logged once a minute per process, not once per e-mail.
+BROKER_RETRY_AFTER_SECONDS = 5
+_brokers = {}  # broker URL: {"retry_at": monotonic, "logged_at": monotonic or None}
+
+
 def enqueue_outgoing_email(email_id):
     from .tasks import send_outgoing_email
 
-    try:
-        send_outgoing_email.delay(email_id)
-    except Exception:  # broker unreachable: the row waits for the sweep; the request must not fail
-        logger.warning("Could not enqueue e-mail %s; the sweep will send it", email_id, exc_info=True)
+    now = time.monotonic()
+    broker = _brokers.setdefault(send_outgoing_email.app.conf.broker_url, {"retry_at": 0.0, "logged_at": None})
+    if now >= broker["retry_at"]:
+        try:
+            send_outgoing_email.delay(email_id)
+        except Exception as exc:  # broker unreachable: the row waits for the sweep; the request must not fail
+            broker["retry_at"] = now + BROKER_RETRY_AFTER_SECONDS
+            if broker["logged_at"] is None or now - broker["logged_at"] >= 60:
+                broker["logged_at"] = now
+                logger.warning("The broker is unreachable (%r): e-mails wait for the sweep", exc)
+        else:
+            broker["logged_at"] = None
+            return
+    # No task holds it, so the sweep need not wait its grace period: the first sweep after the
+    # broker's return sends it.
+    OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.PENDING).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=settings.MAIL_SWEEP_AFTER_SECONDS)
+    )
 
 
 def build_message(email, *, connection=None):

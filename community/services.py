@@ -228,7 +228,8 @@ def notify(*, recipient, actor, kind, **about):
     if wants in (None, NotificationEmails.IMMEDIATELY):
         from .tasks import send_notification_email
 
-        transaction.on_commit(lambda: send_notification_email.delay(recipient.pk))
+        # robust: with the broker down the post still succeeds; the periodic sweep e-mails it later.
+        transaction.on_commit(lambda: send_notification_email.delay(recipient.pk), robust=True)
     return notification
 
 

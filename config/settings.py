@@ -1,7 +1,8 @@
 """Kindred settings: one file, read from the environment, with embedded defaults.
 
-Without any environment variable the site runs on SQLite, a local-memory cache, eager Celery
-and e-mail written to files under var/. Every variable is listed in .env.example.
+Without any environment variable the site runs on SQLite, a local-memory cache, Celery on an
+embedded filesystem broker under var/celery/ (scripts/run.sh starts its worker and beat) and
+e-mail written to files under var/mail/. Every variable is listed in .env.example.
 """
 
 import os
@@ -119,29 +120,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set. Redis fails open: an outage makes pages slower,
-# never unavailable (/healthz still reports it).
+# Cache: local memory unless REDIS_URL is set. Redis fails open (config/cache.py): an outage makes
+# pages slower, never unavailable, and rate limits let everyone through (/healthz still reports it).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kindred",
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: eager (in-process) unless a broker is configured.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL or "memory://")
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not (REDIS_URL or env("CELERY_BROKER_URL")))
+# Celery: Redis as the broker when REDIS_URL is set; without it an embedded broker that needs no
+# server, Kombu's filesystem transport (messages are files under var/celery/), so `make run` runs
+# a real worker and beat, on their schedule, as production does. It was chosen over the SQLAlchemy
+# transport because it needs no extra dependency and does not share the SQLite file's write lock
+# with the site; results are never stored (no result backend). Tests run tasks in-process
+# (tests/conftest.py) unless they start a real worker.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_QUEUE_DIR = VAR_DIR / "celery" / "queue"
+    CELERY_QUEUE_DIR.mkdir(parents=True, exist_ok=True)
+    (VAR_DIR / "celery" / "control").mkdir(exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_QUEUE_DIR),
+        "data_folder_out": str(CELERY_QUEUE_DIR),
+        "control_folder": str(VAR_DIR / "celery" / "control"),
+    }
+else:
+    # A task not acknowledged this long (its worker died) is delivered again.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -149,7 +162,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A worker or beat whose broker went away keeps trying to reconnect however long it takes (Celery
+# gives up after 100 tries by default, about 45 minutes, and the worker exits).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
 
@@ -315,14 +330,25 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # wait for its task before the periodic sweep sends it.
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 6)
 MAIL_SWEEP_AFTER_SECONDS = env_int("MAIL_SWEEP_AFTER_SECONDS", 60)
+# How often beat runs that sweep: mail held while the broker was down goes out this long after it
+# is back (plus the worker's reconnection).
+MAIL_SWEEP_SECONDS = env_int("MAIL_SWEEP_SECONDS", 15)
 # Digests go out at these times (UTC); the weekly one on this day.
 NEWSLETTER_DAILY_AT = env("NEWSLETTER_DAILY_AT", "07:00")
 NEWSLETTER_WEEKLY_AT = env("NEWSLETTER_WEEKLY_AT", "07:30")
 NEWSLETTER_WEEKLY_DAY = env("NEWSLETTER_WEEKLY_DAY", "mon")
 # Recipients per batch task (one SMTP connection each), and how long a batch's claim lasts before
-# the sweep hands its unsent recipients to another worker (longer than a batch takes to send).
+# another worker may take its unsent recipients (a live batch renews it every third of that).
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
-NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 600)
+NEWSLETTER_CLAIM_SECONDS = env_int("NEWSLETTER_CLAIM_SECONDS", 45)
+# A run no batch has touched for this long is resumed by the sweep, which beat runs this often:
+# rows whose task was lost (a broker restart) go out again within a minute.
+NEWSLETTER_STALL_SECONDS = env_int("NEWSLETTER_STALL_SECONDS", 25)
+NEWSLETTER_SWEEP_SECONDS = env_int("NEWSLETTER_SWEEP_SECONDS", 15)
+# A temporary refusal (4xx) waits before the next try: these delays in turn (seconds; the last one
+# repeats), until the waits would add up to more than NEWSLETTER_RETRY_FOR_SECONDS, then it fails.
+NEWSLETTER_RETRY_DELAYS = [int(delay) for delay in env_list("NEWSLETTER_RETRY_DELAYS", "60,300,900,3600")]
+NEWSLETTER_RETRY_FOR_SECONDS = env_int("NEWSLETTER_RETRY_FOR_SECONDS", 86400)
 # Permanent refusals (5xx) after which an address is marked bounced and no longer sent to.
 NEWSLETTER_BOUNCE_LIMIT = env_int("NEWSLETTER_BOUNCE_LIMIT", 3)
 # Sign-ups allowed per hour from one IP address (REMOTE_ADDR) and per day for one e-mail address.
@@ -343,6 +369,9 @@ ARTICLE_REVIEW_NOTICE_DAYS = env_int("ARTICLE_REVIEW_NOTICE_DAYS", 30)
 ARTICLE_REVIEW_REMINDER_DAY = env("ARTICLE_REVIEW_REMINDER_DAY", "mon")
 ARTICLE_REVIEW_REMINDER_AT = env("ARTICLE_REVIEW_REMINDER_AT", "08:00")
 EDITORS_EMAILS = env_list("EDITORS_EMAILS")
+# To see the daily digest work without waiting for the morning (development, tests): beat starts
+# it every this many seconds instead; a day's run still goes out once. 0: at NEWSLETTER_DAILY_AT.
+NEWSLETTER_DAILY_EVERY_SECONDS = env_int("NEWSLETTER_DAILY_EVERY_SECONDS", 0)
 CELERY_BEAT_SCHEDULE = {
     "review-reminders": {
         "task": "articles.tasks.send_review_reminders",
@@ -350,7 +379,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "daily-digest": {
         "task": "newsletter.tasks.start_digest",
-        "schedule": crontab(**clock(NEWSLETTER_DAILY_AT)),
+        "schedule": float(NEWSLETTER_DAILY_EVERY_SECONDS) or crontab(**clock(NEWSLETTER_DAILY_AT)),
         "args": ("daily",),
     },
     "weekly-digest": {
@@ -358,8 +387,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(day_of_week=NEWSLETTER_WEEKLY_DAY, **clock(NEWSLETTER_WEEKLY_AT)),
         "args": ("weekly",),
     },
-    "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": 60.0},
-    "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": 60.0},
+    "sweep-digests": {"task": "newsletter.tasks.sweep_digest_runs", "schedule": float(NEWSLETTER_SWEEP_SECONDS)},
+    "sweep-outgoing-email": {"task": "accounts.tasks.sweep_outgoing_email", "schedule": float(MAIL_SWEEP_SECONDS)},
     # Folded notification e-mails whose 15 minutes are up, and any a lost task missed.
     "sweep-notification-emails": {"task": "community.tasks.sweep_notification_emails", "schedule": 120.0},
 }

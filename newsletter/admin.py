@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce, Lower
@@ -21,7 +22,7 @@ class SubscriberAdmin(admin.ModelAdmin):
         "status",
         "frequency",
         "user",
-        "bounce_count",
+        "bounces",
         "suppressed",
         "created_at",
         "confirmed_at",
@@ -56,6 +57,21 @@ class SubscriberAdmin(admin.ModelAdmin):
             reason,
             f"{subscriber.suppressed_at:%Y-%m-%d %H:%M} UTC",
         )
+
+    @admin.display(description="permanent refusals", ordering="bounce_count")
+    def bounces(self, subscriber):
+        """Against the limit at which sending stops, so staff see how close an address is."""
+        return f"{subscriber.bounce_count} of {settings.NEWSLETTER_BOUNCE_LIMIT}"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "bounce_count" in form.base_fields:
+            form.base_fields["bounce_count"].help_text = (
+                f"Permanent refusals (5xx) by their mail server, one at most per digest. At "
+                f"{settings.NEWSLETTER_BOUNCE_LIMIT} the address is marked bounced and gets nothing more "
+                f"(NEWSLETTER_BOUNCE_LIMIT); set back to 0 when the address works again."
+            )
+        return form
 
 
 class SuppressionStateFilter(admin.SimpleListFilter):

@@ -127,8 +127,23 @@ class DigestRun(models.Model):
         return reverse("admin:newsletter_digestrun_change", args=[self.pk])
 
 
+class DeliveryQuerySet(models.QuerySet):
+    def claimable(self, *, run_id, now, worker=None):
+        """Pending rows of the run that are due and that no live batch holds (`worker`'s own too)."""
+        held = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+        if worker:
+            held |= Q(claimed_by=worker)
+        return self.filter(run_id=run_id, status=Delivery.Status.PENDING).filter(
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now), held
+        )
+
+
 class Delivery(models.Model):
-    """One recipient of one run: claimed by a batch, then recorded as it is sent."""
+    """One recipient of one run: claimed by a batch, then recorded as it is sent.
+
+    A temporary refusal (4xx) leaves the row pending with `next_attempt_at` in the future: no batch
+    claims it before then, and the sweep hands it to a new batch once it is due.
+    """
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -143,7 +158,12 @@ class Delivery(models.Model):
     error = models.TextField(blank=True)
     claimed_by = models.CharField(max_length=64, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        null=True, blank=True, help_text="After a temporary refusal: not tried again before this."
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "deliveries"
@@ -153,6 +173,10 @@ class Delivery(models.Model):
         indexes = [
             models.Index(fields=["run", "status"], name="delivery_run_status_idx"),
             models.Index(fields=["subscriber", "status"], name="delivery_subscriber_idx"),
+            # What the claim and the sweep read: a run's pending rows by when they are due.
+            models.Index(
+                fields=["run", "next_attempt_at"], condition=Q(status="pending"), name="delivery_pending_due_idx"
+            ),
         ]
 
     def __str__(self):

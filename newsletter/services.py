@@ -3,6 +3,7 @@
 import contextlib
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -194,7 +195,8 @@ def start_digest_run(*, frequency, period=None, now=None):
             frequency=frequency, period=period or period_of(frequency, now), defaults={"until": now}
         )
         if created:
-            transaction.on_commit(lambda: prepare_task.delay(run.pk))
+            # robust: with the broker down the run is still recorded, and the sweep prepares it.
+            transaction.on_commit(lambda: prepare_task.delay(run.pk), robust=True)
     return run, created
 
 
@@ -230,18 +232,18 @@ def finish_digest_run(*, run_id):
         )
 
 
-def claim_deliveries(*, run_id, worker, limit):
-    """Up to `limit` pending deliveries nobody else holds, now held by `worker` for a while.
+def claim_deliveries(*, run_id, worker, limit, now=None):
+    """Up to `limit` due pending deliveries nobody else holds, now held by `worker` for a while.
 
     SKIP LOCKED lets parallel batches take different rows; a claim that outlives its worker (killed)
     expires after NEWSLETTER_CLAIM_SECONDS, and the same task redelivered (same `worker`) resumes it.
+    Rows waiting after a temporary refusal are not due yet and stay where they are.
     """
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         ids = list(
-            Delivery.objects.select_for_update(skip_locked=True)
-            .filter(run_id=run_id, status=Delivery.Status.PENDING)
-            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now) | Q(claimed_by=worker))
+            Delivery.objects.claimable(run_id=run_id, now=now, worker=worker)
+            .select_for_update(skip_locked=True)
             .order_by("pk")
             .values_list("pk", flat=True)[:limit]
         )
@@ -253,7 +255,13 @@ def claim_deliveries(*, run_id, worker, limit):
     return ids
 
 
+# A batch renews its claim (and the run's heartbeat) this often, so a claim can be short: a dead
+# worker's rows go to another within NEWSLETTER_CLAIM_SECONDS, a live one keeps its rows.
 CLAIM_RENEWAL_EVERY = 50
+
+
+def renewal_interval():
+    return settings.NEWSLETTER_CLAIM_SECONDS / 3
 
 
 def renew_claim(*, run_id, delivery_ids, worker):
@@ -319,11 +327,16 @@ def send_digest_batch(*, run_id, worker):
     skipped = []
     smtp = None
     renderer = emails.DigestRenderer(frequency=run.frequency)
+    renewed_at = time.monotonic()
     try:
         relaxed_commits(True)
         recipients = load_recipients(run=run, delivery_ids=ids)
         contents = digest.compose(recipients, until=run.until)
-        for recipient in recipients:
+        for handled, recipient in enumerate(recipients, 1):
+            # A slow server must not let the claim lapse mid-batch.
+            if handled % CLAIM_RENEWAL_EVERY == 0 or time.monotonic() - renewed_at >= renewal_interval():
+                renew_claim(run_id=run_id, delivery_ids=ids, worker=worker)
+                renewed_at = time.monotonic()
             sections = contents[recipient.delivery_id]
             if not sections:
                 skipped.append(recipient.delivery_id)
@@ -339,11 +352,13 @@ def send_digest_batch(*, run_id, worker):
                     record_refusal(delivery_id=recipient.delivery_id, subscriber_id=recipient.subscriber_id, exc=exc)
                 else:
                     retry_later += record_temporary_failure(recipient=recipient, exc=exc)
+                if getattr(smtp.connection, "sock", None) is None:  # a 421 closes the connection
+                    with contextlib.suppress(smtplib.SMTPException, OSError):
+                        smtp.close()
+                    smtp = None
                 continue
             record_sent(delivery_id=recipient.delivery_id)
             sent += 1
-            if sent % CLAIM_RENEWAL_EVERY == 0:  # a slow server must not let the claim lapse mid-batch
-                renew_claim(run_id=run_id, delivery_ids=ids, worker=worker)
     finally:
         if skipped:
             Delivery.objects.filter(pk__in=skipped, status=Delivery.Status.PENDING).update(
@@ -399,37 +414,54 @@ def record_refusal(*, delivery_id, subscriber_id, exc):
     logger.info("Digest refused for subscriber %s: %r", subscriber_id, exc)
 
 
-def record_temporary_failure(*, recipient, exc):
-    """A 4xx: try again later, up to MAIL_MAX_ATTEMPTS. Returns 1 if it will be retried."""
+def retry_delay(attempts):
+    """The wait after the `attempts`-th temporary refusal: 1, 5, 15 minutes, then an hour each."""
+    delays = settings.NEWSLETTER_RETRY_DELAYS
+    return timedelta(seconds=delays[min(attempts, len(delays)) - 1])
+
+
+def record_temporary_failure(*, recipient, exc, now=None):
+    """A 4xx: the row waits a growing delay, then any batch may try it again; others go on meanwhile.
+
+    Once the waits add up to NEWSLETTER_RETRY_FOR_SECONDS (a day) the delivery fails, and says why.
+    Returns 1 if it will be tried again, 0 if it gave up.
+    """
+    now = now or timezone.now()
     attempts = recipient.attempts + 1
-    gave_up = attempts >= settings.MAIL_MAX_ATTEMPTS
+    waited = sum((retry_delay(n) for n in range(1, attempts)), timedelta())
+    gave_up = waited + retry_delay(attempts) > timedelta(seconds=settings.NEWSLETTER_RETRY_FOR_SECONDS)
+    if gave_up:
+        error = f"Gave up after {attempts} temporary refusals over {waited}; the last: {exc!r}"
+    else:
+        error = f"Temporary refusal {attempts}, trying again after {retry_delay(attempts)}: {exc!r}"
     Delivery.objects.filter(pk=recipient.delivery_id).update(
         attempts=attempts,
-        error=repr(exc)[:2000],
+        error=error[:2000],
         status=Delivery.Status.FAILED if gave_up else Delivery.Status.PENDING,
+        next_attempt_at=None if gave_up else now + retry_delay(attempts),
         claimed_until=None,
         claimed_by="",
     )
+    logger.info("Digest delivery %s refused for now: %s", recipient.delivery_id, error)
     return 0 if gave_up else 1
 
 
-def stalled_digest_runs():
-    """Runs a worker should be working on but nobody is: killed mid-preparation or mid-batch.
+def stalled_digest_runs(*, now=None):
+    """Runs a worker should be working on but nobody is: their task was lost with the broker's
+    queue, their worker was killed, or rows that waited after a temporary refusal are now due.
 
-    Returns [(run_id, what)] where what is "prepare" or the number of batches to enqueue.
+    A run is quiet when no batch claimed or renewed for NEWSLETTER_STALL_SECONDS (live batches do
+    every NEWSLETTER_CLAIM_SECONDS / 3). Returns [(run_id, what)] where what is "prepare" or the
+    number of batches to enqueue.
     """
-    now = timezone.now()
-    quiet = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+    now = now or timezone.now()
+    quiet = now - timedelta(seconds=settings.NEWSLETTER_STALL_SECONDS)
     found = []
     for run in DigestRun.objects.exclude(status=DigestRun.Status.DONE).filter(heartbeat_at__lt=quiet):
         if run.status == DigestRun.Status.PREPARING:
             found.append((run.pk, "prepare"))
             continue
-        claimable = (
-            Delivery.objects.filter(run=run, status=Delivery.Status.PENDING)
-            .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-            .count()
-        )
+        claimable = Delivery.objects.claimable(run_id=run.pk, now=now).count()
         if claimable:
             found.append((run.pk, -(-claimable // settings.NEWSLETTER_BATCH_SIZE)))
         else:

@@ -5,7 +5,6 @@ from celery import shared_task
 from . import services
 
 TASK_OPTIONS = {"acks_late": True, "reject_on_worker_lost": True, "ignore_result": True}
-RETRY_LATER_SECONDS = 60
 
 
 @shared_task(**TASK_OPTIONS)
@@ -26,21 +25,23 @@ def prepare_digest_run(self, run_id):
 
 @shared_task(bind=True, max_retries=8, **TASK_OPTIONS)
 def send_digest_batch(self, run_id):
-    """One batch over one SMTP connection. A redelivered task (same id) resumes its own claim."""
+    """One batch over one SMTP connection. A redelivered task (same id) resumes its own claim.
+
+    Recipients refused for now (4xx) wait in the database, not in a delayed task: the sweep hands
+    them to a new batch when they are due.
+    """
     worker = self.request.id or "eager"
     try:
-        _sent, retry_later = services.send_digest_batch(run_id=run_id, worker=worker)
+        services.send_digest_batch(run_id=run_id, worker=worker)
     except OSError as exc:  # SMTP server down or the connection dropped: the batch was released
         if self.request.is_eager:
             raise
         raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 1800)) from exc
-    if retry_later and not self.request.is_eager:  # 4xx refusals: a fresh task for them, in a minute
-        send_digest_batch.apply_async((run_id,), countdown=RETRY_LATER_SECONDS)
 
 
 @shared_task(**TASK_OPTIONS)
 def sweep_digest_runs():
-    """Resume runs whose worker died: their unsent recipients go to new batch tasks."""
+    """Resume quiet runs (a lost task, a dead worker, refused rows now due): new batch tasks."""
     for run_id, what in services.stalled_digest_runs():
         if what == "prepare":
             prepare_digest_run.delay(run_id)

@@ -39,17 +39,18 @@ def reader(db):
 
 
 class RefusingSink:
-    """The SMTP sink, but addresses in `refuse` get a permanent 550 at RCPT."""
+    """The SMTP sink, but addresses in `refuse` get `answer` at RCPT (a permanent 550 unless set)."""
 
     def __init__(self, sink):
         self.sink = sink
         self.refuse = set()
         self.refusals = []
+        self.answer = "550 5.1.1 No such user here"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             self.refusals.append(address)
-            return "550 5.1.1 No such user here"
+            return self.answer
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

@@ -115,6 +115,13 @@ def test_admin_shows_run_progress_and_failures(client, staff, refusing_sink):
     detail = client.get(f"/admin/newsletter/digestrun/{run.pk}/change/").content.decode()
     assert "1 sent, 1 failed" in detail and "gone@example.com" in detail and "550" in detail
 
+    # How close the address is to being suppressed, against the limit (3 runs), in list and form.
+    subscribers = client.get("/admin/newsletter/subscriber/").content.decode()
+    assert "1 of 3" in subscribers
+    gone = Subscriber.objects.get(email="gone@example.com")
+    form = client.get(f"/admin/newsletter/subscriber/{gone.pk}/change/").content.decode()
+    assert "At 3 the address is marked bounced" in form
+
 
 @pytest.mark.django_db
 def test_staff_can_send_themselves_a_test_digest(client, staff, smtp_sink):

@@ -1,8 +1,8 @@
 """A digest run with a real Celery worker on Redis and PostgreSQL, killed and stopped mid-run.
 
-Needs DATABASE_URL and REDIS_URL. The worker is a subprocess on the pytest database (rows are
-committed: transaction=True), with a Redis server of its own as broker (a fixed database on the
-shared Redis was emptied by any other run of these tests on the machine, losing queued batches),
+Needs DATABASE_URL (PostgreSQL) and redis-server. The worker is a subprocess on the pytest database
+(rows are committed: transaction=True), with a redis-server of the test's own as broker, so nothing
+else interferes and the test may flush it,
 sending to an SMTP sink on loopback that takes a few milliseconds per message, so a run of 500
 lasts long enough to be interrupted.
 """
@@ -10,12 +10,8 @@ lasts long enough to be interrupted.
 import asyncio
 import collections
 import os
-import shutil
 import signal
-import subprocess
 import time
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -26,17 +22,29 @@ from newsletter.services import start_digest_run
 from newsletter.tasks import sweep_digest_runs
 from tests.conftest import free_port, skip_or_fail
 from tests.newsletter.conftest import fresh_article, use_broker
+from tests.processes import RedisServer, Workers, database_url, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 RECIPIENTS = 500
 
 
 class CountingSink:
+    """Takes a few milliseconds per message; answers `answer` (a 4xx) to the addresses in `refuse`."""
+
     def __init__(self, delay):
         self.delay = delay
         self.received = collections.Counter()
+        self.refuse = set()
+        self.answer = "451 4.7.1 Greylisted, try again later"
+        self.refusals = collections.defaultdict(list)  # address: [monotonic time of each refusal]
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            self.refusals[address].append(time.monotonic())
+            return self.answer
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         await asyncio.sleep(self.delay)
@@ -49,111 +57,24 @@ class CountingSink:
         return sum(self.received.values())
 
 
-def wait_for(condition, timeout, what, workers=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    logs = f"\nworker logs:\n{workers.log_tail()}" if workers else ""
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}{logs}")
-
-
-class Workers:
-    def __init__(self, env, logs):
-        self.env, self.logs, self.running = env, logs, []
-
-    def start(self):
-        log = self.logs / f"worker-{len(self.running)}.log"
-        command = [
-            str(ROOT / ".venv/bin/celery"),
-            "-A",
-            "config",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ]
-        with log.open("w") as out:
-            process = subprocess.Popen(
-                command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-            )
-        self.running.append(process)
-        wait_for(lambda: "ready." in log.read_text() or process.poll() is not None, 60, "the worker to start")
-        assert process.poll() is None, log.read_text()[-3000:]
-        return process
-
-    def kill(self, process, sig):
-        """SIGKILL to the whole worker (parent and child); SIGTERM to the parent, a warm shutdown."""
-        if sig == signal.SIGKILL:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:
-            process.send_signal(sig)
-        process.wait(60)
-
-    def log_tail(self):
-        return "\n".join(log.read_text()[-2000:] for log in sorted(self.logs.glob("worker-*.log")))
-
-    def stop_all(self):
-        for process in self.running:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(30)
-
-
 @pytest.fixture
-def private_redis(tmp_path):
-    """A redis-server on a free loopback port, for this test alone; stopped at the end."""
-    import redis
-
-    server = shutil.which("redis-server")
-    if not server:
-        skip_or_fail("redis-server is not installed")
-    port = free_port()
-    command = [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
-    process = subprocess.Popen([*command, "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-
-    def answers():
-        try:
-            return redis.Redis.from_url(url, socket_timeout=1).ping()
-        except redis.ConnectionError:
-            return process.poll() is not None  # exited: the assert below says so
-
-    try:
-        wait_for(answers, 30, "redis-server to start")
-        assert process.poll() is None, "redis-server exited"
-        yield url
-    finally:
-        process.terminate()
-        process.wait(30)
-
-
-@pytest.fixture
-def worker_setup(transactional_db, request, tmp_path):
-    if not (os.environ.get("DATABASE_URL") and os.environ.get("REDIS_URL")):
-        skip_or_fail("DATABASE_URL and REDIS_URL are not set")
-    if connection.vendor != "postgresql":
-        skip_or_fail("the worker tests need PostgreSQL")
+def worker_setup(transactional_db, tmp_path):
+    """Workers (started by the test) on a redis-server of this test's own, the sink, the server."""
+    if not os.environ.get("DATABASE_URL") or connection.vendor != "postgresql":
+        skip_or_fail("the worker tests need PostgreSQL (DATABASE_URL)")
     from aiosmtpd.controller import Controller
 
-    redis_url = request.getfixturevalue("private_redis")
     sink = CountingSink(delay=0.008)
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
-
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-    database_url = f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    server = RedisServer(tmp_path)
+    server.start()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "CELERY_BROKER_URL": redis_url,
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": server.url(1),
+        "CELERY_BROKER_URL": server.url(0),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(port),
         "NEWSLETTER_BATCH_SIZE": "25",
@@ -163,13 +84,15 @@ def worker_setup(transactional_db, request, tmp_path):
         "LOG_LEVEL": "WARNING",
     }
     saved = settings.CELERY_BROKER_URL
-    use_broker(redis_url, eager=False)
+    use_broker(server.url(0), eager=False)
     workers = Workers(env, tmp_path)
+    workers.redis = server
     try:
         yield workers, sink
     finally:
         workers.stop_all()
         use_broker(saved, eager=True)
+        server.stop()
         controller.stop()
 
 
@@ -243,3 +166,54 @@ def test_a_worker_stopped_with_sigterm_finishes_its_batch_and_nobody_gets_it_twi
     sweep_until_finished(run.pk, workers)
     assert len(sink.received) == RECIPIENTS
     assert sink.total == RECIPIENTS, [address for address, n in sink.received.items() if n > 1]
+
+
+def test_a_451_for_some_addresses_delays_only_them_and_everyone_gets_exactly_one(worker_setup):
+    workers, sink = worker_setup
+    subscribers(200)
+    busy = {f"reader{n}@example.com" for n in range(0, 200, 20)}  # 10 greylisting servers
+    sink.refuse |= busy
+    # Delays of seconds instead of minutes; beat's sweep every second hands due rows to a batch.
+    workers.env.update(NEWSLETTER_RETRY_DELAYS="1,3", NEWSLETTER_SWEEP_SECONDS="1", NEWSLETTER_STALL_SECONDS="2")
+    workers.start()
+    workers.start_beat()
+    run, _ = start_digest_run(frequency="daily")
+
+    others = 200 - len(busy)
+    wait_for(lambda: len(sink.received) == others, 90, "everyone else's digest", workers)
+    assert not busy & set(sink.received)  # the others went out while these were still refused
+    wait_for(lambda: all(len(sink.refusals[address]) >= 3 for address in busy), 90, "three tries each", workers)
+    for address in busy:  # each try waited at least its delay: 1 s, then 3 s
+        first, second, third = sink.refusals[address][:3]
+        assert second - first >= 1 and third - second >= 3, sink.refusals[address]
+    assert DigestRun.objects.get(pk=run.pk).status == DigestRun.Status.SENDING
+
+    sink.refuse.clear()  # the servers accept again
+    wait_for(finished(run.pk), 90, "the run to finish", workers)
+    assert set(sink.received) == {f"reader{n}@example.com" for n in range(200)}
+    assert set(sink.received.values()) == {1}, "somebody got it twice"
+    assert Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count() == 200
+
+
+def test_a_run_whose_broker_queue_is_lost_finishes_within_two_minutes_nothing_lost_or_twice(worker_setup):
+    """The broker restarted empty mid-run: the production claim, stall and sweep periods (beat runs
+    for real) resume it; nobody sweeps by hand."""
+    workers, sink = worker_setup
+    subscribers(RECIPIENTS)
+    for name in ("NEWSLETTER_CLAIM_SECONDS", "NEWSLETTER_STALL_SECONDS", "NEWSLETTER_SWEEP_SECONDS"):
+        workers.env.pop(name, None)
+    workers.start()
+    workers.start_beat()
+    run, _ = start_digest_run(frequency="daily")
+    wait_for(lambda: sink.total >= 100, 60, "the first 100 messages", workers)
+    import redis
+
+    redis.Redis(port=workers.redis.port).flushall()  # every queued batch task is gone
+    lost = time.monotonic()
+    assert sink.total < RECIPIENTS, "the run should have been interrupted"
+
+    wait_for(finished(run.pk), 120, "the run to finish within two minutes of losing its queue", workers)
+    print(f"finished {time.monotonic() - lost:.0f} s after the queue was lost")
+    assert len(sink.received) == RECIPIENTS
+    assert sink.total == RECIPIENTS, [address for address, n in sink.received.items() if n > 1]
+    assert Delivery.objects.filter(run=run, status=Delivery.Status.SENT).count() == RECIPIENTS
