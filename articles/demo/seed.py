@@ -1,88 +1,100 @@
-"""Demo experts, topics, articles and pages. `scale` N adds N × 100 synthetic articles; idempotent."""
+"""Demo experts, topics, articles and pages from the files in the top-level `demo/` folder.
+
+Articles go through the same importer as a staff member's `import_articles`; experts, topics and
+pages are read with its front-matter parser. Each is created or brought up to date by slug, and an
+unchanged file writes nothing, so running this again is safe. `scale` N adds N × 100 synthetic
+articles for benchmarks.
+"""
 
 import datetime
 
-from django.core.files.base import ContentFile
+from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Expert, Page, Source, Topic
+from articles.importer import ImportFailed, image_differs, import_article, read_document, read_image
+from articles.models import Article, Expert, Page, Topic
 
-from . import content, images
-
+DEMO_DIR = settings.BASE_DIR / "demo"
 SYNTHETIC_PER_SCALE = 100
 
 
 def run(*, scale, stdout):
     now = timezone.now()
-    with transaction.atomic():
-        experts = {data["slug"]: seed_expert(data) for data in content.EXPERTS}
-        topics = {data["slug"]: seed_topic(data) for data in content.TOPICS}
-        for index, data in enumerate(content.ARTICLES):
-            seed_article(data, index, experts, topics, now)
-        for data in content.PAGES:
-            Page.objects.update_or_create(slug=data["slug"], defaults={"title": data["title"], "body": data["body"]})
-    created = seed_synthetic(scale, list(experts.values()), list(topics.values()), now) if scale else 0
+    try:
+        with transaction.atomic():
+            experts = [seed_expert(path) for path in demo_files("experts")]
+            topics = [seed_topic(path) for path in demo_files("topics")]
+            articles = [import_article(path, now=now).article for path in demo_files("articles")]
+            pages = [seed_page(path) for path in demo_files("pages")]
+    except ImportFailed as exc:
+        raise CommandError(f"Demo content not loaded: {exc}") from exc
+    created = seed_synthetic(scale, experts, topics, now) if scale else 0
     stdout.write(
-        f"Articles: {len(experts)} experts, {len(topics)} topics, "
-        f"{Article.objects.count()} articles ({created} synthetic added), {Page.objects.count()} pages."
+        f"Articles: {len(experts)} experts, {len(topics)} topics, {len(articles)} demo articles, "
+        f"{Article.objects.count()} in all ({created} synthetic added), {len(pages)} pages."
     )
 
 
-def seed_expert(data):
-    expert, created = Expert.objects.get_or_create(
-        slug=data["slug"],
-        defaults={
-            "name": data["name"],
-            "credentials": data["credentials"],
-            "short_bio": data["short_bio"],
-            "bio": data["bio"],
-        },
-    )
-    if created or not expert.photo:
-        initials = "".join(part[0] for part in data["name"].split()[:2] if part)
-        expert.photo.save("portrait.jpg", ContentFile(images.draw_portrait(initials, data["color"])), save=True)
+def demo_files(folder):
+    return sorted((DEMO_DIR / folder).glob("*.md"))
+
+
+def read_demo(path, *keys):
+    meta, body = read_document(path)
+    missing = [key for key in keys if not meta.get(key)]
+    if missing:
+        raise ImportFailed(path, f"{', '.join(missing)} missing")
+    return meta, body
+
+
+def seed_expert(path):
+    meta, bio = read_demo(path, "slug", "name")
+    problems = []
+    photo = read_image(path, meta["photo"], problems, "photo") if meta.get("photo") else None
+    if problems:
+        raise ImportFailed(path, problems)
+    expert = Expert.objects.filter(slug=meta["slug"]).first() or Expert(slug=meta["slug"])
+    values = {
+        "name": meta["name"],
+        "credentials": meta.get("credentials", ""),
+        "short_bio": meta.get("short_bio", ""),
+        "bio": bio,
+    }
+    photo_changed = photo is not None and image_differs(expert.photo, photo)
+    if expert.pk and not photo_changed and all(getattr(expert, key) == value for key, value in values.items()):
+        return expert
+    for key, value in values.items():
+        setattr(expert, key, value)
+    if photo_changed:
+        expert.photo.save(f"{expert.slug}.jpg", photo, save=False)
+    expert.save()
     return expert
 
 
-def seed_topic(data):
-    topic, _ = Topic.objects.get_or_create(
-        slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
-    )
+def seed_topic(path):
+    meta, description = read_demo(path, "slug", "name")
+    topic = Topic.objects.filter(slug=meta["slug"]).first() or Topic(slug=meta["slug"])
+    if topic.pk is None or (topic.name, topic.description) != (meta["name"], description.strip()):
+        topic.name, topic.description = meta["name"], description.strip()
+        topic.save()
     return topic
 
 
-def seed_article(data, index, experts, topics, now):
-    published_at = now - datetime.timedelta(days=data["published_days_ago"])
-    article, created = Article.objects.get_or_create(
-        slug=data["slug"],
-        defaults={
-            "title": data["title"],
-            "lead": data["lead"],
-            "body": data["body"],
-            "author": experts[data["author"]],
-            "reviewer": experts[data["reviewer"]],
-            "status": Article.Status.PUBLISHED,
-            "published_at": published_at,
-            "reviewed_at": now - datetime.timedelta(days=data["reviewed_days_ago"]),
-            "hero_alt": data["hero"].get("alt", ""),
-            "hero_caption": data["hero"]["caption"],
-            "hero_credit": data["hero"]["credit"],
-        },
-    )
-    if not created:
-        return article
-    article.topics.set([topics[slug] for slug in data["topics"]])
-    Source.objects.bulk_create(
-        Source(article=article, position=position, **source) for position, source in enumerate(data["sources"], 1)
-    )
-    article.hero_image.save("hero.jpg", ContentFile(images.draw_hero(data["hero"]["motif"], seed=index)), save=True)
-    return article
+def seed_page(path):
+    meta, body = read_demo(path, "slug", "title")
+    page = Page.objects.filter(slug=meta["slug"]).first() or Page(slug=meta["slug"])
+    if page.pk is None or (page.title, page.body) != (meta["title"], body):
+        page.title, page.body = meta["title"], body
+        page.save()
+    return page
 
 
 def seed_synthetic(scale, experts, topics, now):
     """Bulk-insert plausible articles for benchmarks, reusing one demo body rendered once."""
-    template = Article.objects.exclude(slug__startswith="synthetic-").order_by("pk").first()
+    # The oldest demo article, whichever order the files are read in.
+    template = Article.objects.published().exclude(slug__startswith="synthetic-").order_by("published_at", "pk").first()
     existing = set(Article.objects.filter(slug__startswith="synthetic-").values_list("slug", flat=True))
     wanted = [f"synthetic-{number:06d}" for number in range(scale * SYNTHETIC_PER_SCALE)]
     new = []

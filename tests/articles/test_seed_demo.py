@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from articles.models import Article, Expert, Page, Topic
@@ -31,3 +34,26 @@ def test_seed_demo_scale_adds_synthetic_volume_once():
     assert Article.objects.filter(slug__startswith="synthetic-").count() == 100
     call_command("seed_demo", scale=1)
     assert Article.objects.count() == total
+
+
+def test_seed_demo_loads_every_file_in_the_demo_folder():
+    call_command("seed_demo")
+
+    demo = settings.BASE_DIR / "demo"
+    for folder, model in (("articles", Article), ("experts", Expert), ("topics", Topic), ("pages", Page)):
+        files = sorted(path.stem for path in (demo / folder).glob("*.md"))
+        assert files, folder
+        assert sorted(model.objects.values_list("slug", flat=True)) == files
+    # Demo articles say `status: published`; the importer alone would leave them drafts.
+    assert Article.objects.published().count() == Article.objects.count()
+
+
+def test_seed_demo_run_again_changes_nothing():
+    call_command("seed_demo")
+    saved = {model: dict(model.objects.values_list("slug", "updated_at")) for model in (Article, Expert, Page)}
+    pictures = sorted(Path(settings.MEDIA_ROOT).rglob("*.jpg"))
+
+    call_command("seed_demo")
+
+    assert {model: dict(model.objects.values_list("slug", "updated_at")) for model in (Article, Expert, Page)} == saved
+    assert sorted(Path(settings.MEDIA_ROOT).rglob("*.jpg")) == pictures
