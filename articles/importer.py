@@ -293,8 +293,8 @@ def _list(meta, key, kind, problems):
     if isinstance(value, str):
         value = [value] if kind is str else None
     if value is None or any(not isinstance(item, kind) for item in value):
-        shape = "  - slug" if kind is str else "  - title: ...\n    url: ..."
-        problems.append(f"{key} must be a list of lines like {shape!r}")
+        shape = '"  - slug" lines' if kind is str else 'records: "  - title: ..." then "    url: ..." lines'
+        problems.append(f"{key} must be a list of {shape}")
         return []
     return value
 
