@@ -77,6 +77,14 @@ def add_months(moment, months):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Articles created in bulk (seeding) retire cached public pages, as saving each would."""
+        from .cache import content_changed
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        content_changed()
+        return created
+
     def published(self):
         """Articles anyone may read: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())

@@ -27,6 +27,14 @@ class ContentQuerySet(models.QuerySet):
             versions.bump(**shown)
         return count
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Rows created in bulk (seeding, imports) move versions on as saving each row would."""
+        from . import versions
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        versions.bump(**versions.shown_by_rows(self.model, created))
+        return created
+
     def visible_to(self, user):
         """What `user` may see: visible content by members they have not muted.
 

@@ -24,13 +24,18 @@ from articles import cache as public_pages
 SHOWN_USER_FIELDS = {"display_name"}
 # Anonymous public pages show how many comments and answers there are, not how many hugs.
 NOT_ON_PUBLIC_PAGES = {"hug_count"}
+CHUNK = 5000
 
 
 def bump(*, posts=None, public=False):
     """Move on the version of the updates `posts` selects (ids or a queryset), and of public pages."""
     from .models import Post
 
-    if posts is not None:
+    if isinstance(posts, list):  # ids in chunks: a bulk insert can name more than a statement takes
+        posts = sorted(set(posts))
+        for start in range(0, len(posts), CHUNK):
+            bump(posts=Post.objects.filter(pk__in=posts[start : start + CHUNK]).values("pk"))
+    elif posts is not None:
         # QuerySet.update of the base class: Post's own would come back here.
         models.QuerySet.update(Post.objects.filter(pk__in=posts), version=F("version") + 1)
     if public:
@@ -50,6 +55,17 @@ def shown_by(queryset, fields):
         return {"posts": [post for post, _ in rows if post], "public": public and any(a for _, a in rows)}
     if model in (Question, Answer):
         return {"public": public and queryset.exists()}
+    return {}
+
+
+def shown_by_rows(model, rows):
+    """The same as shown_by, for rows in hand (created in bulk)."""
+    from .models import Answer, Comment, Question
+
+    if model is Comment:
+        return {"posts": [c.post_id for c in rows if c.post_id], "public": any(c.article_id for c in rows)}
+    if model in (Question, Answer):
+        return {"public": bool(rows)}
     return {}
 
 

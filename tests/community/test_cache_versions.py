@@ -241,3 +241,23 @@ def test_posting_and_commenting_on_updates_leave_public_pages_cached(client, wor
     alice_client.post("/activities/", {"text": "A good day"})
     CommentFactory(post=world["post"], author=world["alice"])
     assert cache.get(VERSION_KEY) == version  # updates and their comments never show on public pages
+
+
+def test_rows_created_in_bulk_move_versions_on(alice_client, bob, client):
+    from articles.models import Article
+
+    post = PostFactory(author=bob, text="Quiet update")
+    alice_client.get("/activities/")
+    Comment.objects.bulk_create([Comment(post=post, author=bob, text="Added in bulk")])
+    assert "Added in bulk" in alice_client.get("/activities/").content.decode()
+    anonymous = Client()
+    anonymous.get("/resources/")
+    template = ArticleFactory(slug="template")
+    anonymous.get("/resources/")
+    Article.objects.bulk_create([Article(**{**_fields(template), "slug": "bulk-one", "title": "Made in bulk"})])
+    cached, fresh = cached_equals_fresh(anonymous, "/resources/")
+    assert cached == fresh and "Made in bulk" in cached
+
+
+def _fields(article):
+    return {f.attname: getattr(article, f.attname) for f in article._meta.concrete_fields if f.attname != "id"}
