@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import User
 from articles.models import Article, Topic
 
-from . import fragments, permissions, queries, ratelimit, services
+from . import fragments, permissions, queries, ratelimit, safety, services
 from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm, SearchForm
 from .models import Answer, Comment, Follow, Notification, Post, Question
 
@@ -45,6 +45,14 @@ def _confirm_delete(request, thing, name, delete, back):
     return render(request, "community/confirm_delete.html", {"thing": name, "object": thing})
 
 
+def _screen(request, thing):
+    """Matching words still publish; their author sees where to find help on the next page
+    (templates/community/_crisis_panel.html, through context_processors.crisis_support)."""
+    if services.screen_for_risk(thing=thing):
+        request.session[safety.SUPPORT_SESSION_KEY] = True
+    return thing
+
+
 def _may_post(request, form, action):
     """True when the member may post `form` now; otherwise the reason is on the form's errors.
 
@@ -73,7 +81,7 @@ def feed(request):
         view = "all"
     form = PostForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and _may_post(request, form, "post"):
-        post = services.create_post(author=request.user, **form.cleaned_data)
+        post = _screen(request, services.create_post(author=request.user, **form.cleaned_data))
         if post.is_held:
             messages.info(request, "Thanks! Your first update will appear once a moderator has looked at it.")
         return redirect("community:feed")
@@ -98,7 +106,9 @@ def post_detail(request, pk):
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author", "author__profile"), pk=pk)
     form = CommentForm(request.POST or None)
     if request.method == "POST" and _may_post(request, form, "comment"):
-        comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
+        comment = _screen(
+            request, services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
+        )
         return redirect(comment.get_absolute_url())
     comments = queries.post_comments(request.user, post)
     queries.mark_hugged(request.user, [post], comments)
@@ -117,7 +127,7 @@ def post_edit(request, pk):
     old_image = post.image.name
     form = PostForm(request.POST or None, request.FILES or None, instance=post)
     if form.is_valid():
-        post = services.save_edit(thing=form.save(commit=False))
+        post = _screen(request, services.save_edit(thing=form.save(commit=False)))
         if old_image and post.image.name != old_image:
             post.image.storage.delete(old_image)
         messages.success(request, "Your update has been saved.")
@@ -142,6 +152,7 @@ def article_comment(request, article_id):
     form = CommentForm(request.POST)
     if _may_post(request, form, "comment"):
         comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], article=article)
+        _screen(request, comment)
         return redirect(comment.get_absolute_url())
     messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
     return redirect(article.get_absolute_url() + "#comments")
@@ -153,7 +164,7 @@ def comment_edit(request, pk):
     comment = permissions.get_comment_for_editing(request.user, pk)
     form = CommentForm(request.POST or None, instance=comment)
     if form.is_valid():
-        comment = services.save_edit(thing=form.save(commit=False))
+        comment = _screen(request, services.save_edit(thing=form.save(commit=False)))
         return redirect(comment.get_absolute_url())
     return render(request, "community/comment_form.html", {"form": form, "comment": comment})
 
@@ -206,7 +217,7 @@ def question_list(request):
 def question_ask(request):
     form = QuestionForm(request.POST or None, initial={"topic": request.GET.get("topic")})
     if request.method == "POST" and _may_post(request, form, "post"):
-        question = services.ask_question(author=request.user, **form.cleaned_data)
+        question = _screen(request, services.ask_question(author=request.user, **form.cleaned_data))
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -220,6 +231,7 @@ def question_detail(request, pk):
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and _may_post(request, form, "comment"):
         answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])
+        _screen(request, answer)
         return redirect(answer.get_absolute_url())
     answers = queries.question_answers(request.user, question)
     answers.sort(key=lambda answer: answer.pk != question.best_answer_id)  # the best answer first
@@ -247,7 +259,7 @@ def answer_edit(request, pk):
     answer = permissions.get_answer_for_editing(request.user, pk)
     form = AnswerForm(request.POST or None, instance=answer)
     if form.is_valid():
-        answer = services.save_edit(thing=form.save(commit=False))
+        answer = _screen(request, services.save_edit(thing=form.save(commit=False)))
         return redirect(answer.get_absolute_url())
     return render(request, "community/answer_form.html", {"form": form, "answer": answer})
 
@@ -266,7 +278,7 @@ def question_edit(request, pk):
     question = permissions.get_question_for_editing(request.user, pk)
     form = QuestionForm(request.POST or None, instance=question)
     if form.is_valid():
-        services.save_edit(thing=form.save(commit=False))
+        _screen(request, services.save_edit(thing=form.save(commit=False)))
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form, "question": question})
 
@@ -355,6 +367,17 @@ def report(request, kind, pk):
         messages.success(request, "Thank you. Our moderators will look at it soon.")
         return redirect(target.get_absolute_url())
     return render(request, "community/report_form.html", {"form": form, "target": target, "kind": kind})
+
+
+# Crisis support: public, so that anyone who needs it finds it from any page's footer.
+
+
+def crisis_help(request):
+    return render(
+        request,
+        "community/crisis_help.html",
+        {"groups": safety.resources_by_region(), "emergency_note": safety.EMERGENCY_NOTE},
+    )
 
 
 # Search
