@@ -53,12 +53,16 @@ def _screen(request, thing):
     return thing
 
 
-def _may_post(request, form, action):
+def _may_post(request, form, action, *, replying_to=None):
     """True when the member may post `form` now; otherwise the reason is on the form's errors.
 
     The form is validated before the posting limit is counted, so an attempt refused for its
-    content (a blank update) never uses up a place in the member's limit.
+    content (a blank update) never uses up a place in the member's limit. Nobody replies to
+    content moderators hid.
     """
+    if replying_to is not None and not permissions.can_reply_to(replying_to):
+        form.add_error(None, permissions.HIDDEN_READ_ONLY)
+        return False
     if not permissions.can_post(request.user):
         form.add_error(None, CONFIRM_FIRST)
         return False
@@ -105,7 +109,7 @@ def feed(request):
 def post_detail(request, pk):
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author", "author__profile"), pk=pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and _may_post(request, form, "comment"):
+    if request.method == "POST" and _may_post(request, form, "comment", replying_to=post):
         comment = _screen(
             request, services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
         )
@@ -138,7 +142,7 @@ def post_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_delete(request, pk):
-    post = permissions.get_post_for_editing(request.user, pk)
+    post = permissions.get_post_for_deleting(request.user, pk)
     return _confirm_delete(request, post, "update", lambda: services.delete_post(post=post), "/activities/")
 
 
@@ -172,7 +176,7 @@ def comment_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, pk):
-    comment = permissions.get_comment_for_editing(request.user, pk)
+    comment = permissions.get_comment_for_deleting(request.user, pk)
     back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
     return _confirm_delete(request, comment, "comment", lambda: services.delete_comment(comment=comment), back)
 
@@ -186,7 +190,7 @@ def hug(request, kind, pk):
     model = services.HUG_TARGETS.get(kind)
     if model is None:
         raise Http404
-    target = permissions.get_visible(model, request.user, pk)
+    target = permissions.get_visible_for_hugging(model, request.user, pk)
     hugged, count = services.toggle_hug(user=request.user, target=target)
     target.hugged, target.hug_count = hugged, count
     if request.headers.get("X-Requested-With") == "fetch":
@@ -229,7 +233,7 @@ def question_detail(request, pk):
         Question.objects.visible_to(request.user).select_related("author", "author__profile", "topic"), pk=pk
     )
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and _may_post(request, form, "comment"):
+    if request.method == "POST" and _may_post(request, form, "comment", replying_to=question):
         answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])
         _screen(request, answer)
         return redirect(answer.get_absolute_url())
@@ -267,7 +271,7 @@ def answer_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_delete(request, pk):
-    answer = permissions.get_answer_for_editing(request.user, pk)
+    answer = permissions.get_answer_for_deleting(request.user, pk)
     back = answer.question.get_absolute_url()
     return _confirm_delete(request, answer, "answer", lambda: services.delete_answer(answer=answer), back)
 
@@ -286,7 +290,7 @@ def question_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_delete(request, pk):
-    question = permissions.get_question_for_editing(request.user, pk)
+    question = permissions.get_question_for_deleting(request.user, pk)
     delete = lambda: services.delete_question(question=question)  # noqa: E731
     return _confirm_delete(request, question, "question", delete, "/questions/")
 
