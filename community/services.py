@@ -292,8 +292,10 @@ def mark_notifications_read(*, user):
 
 
 def report_content(*, reporter, target, reason):
+    """One open report per member and thing: reporting it again adds nothing to the queue."""
     kind = target._meta.model_name
-    return Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
+    existing = Report.objects.filter(reporter=reporter, status=Report.Status.OPEN, **{kind: target}).first()
+    return existing or Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
 
 
 def hide_content(*, target, moderator, reason):

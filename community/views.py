@@ -19,6 +19,26 @@ from .models import Answer, Comment, Follow, Notification, Post, Question
 
 SLOW_DOWN = "You're posting very quickly. Please wait a little and try again; nothing was lost."
 CONFIRM_FIRST = "Please confirm your e-mail address before posting: we sent you a link when you joined."
+# Hugs, team adds and reports reach other members or the moderators: like posting, they need a
+# confirmed address and have limits (settings.COMMUNITY_RATE_LIMITS), so throwaway accounts
+# cannot flood anyone's inbox or the queue.
+REFUSALS = {
+    "post": (CONFIRM_FIRST, SLOW_DOWN),
+    "comment": (CONFIRM_FIRST, SLOW_DOWN),
+    "hug": (
+        "Please confirm your e-mail address before sending hugs: we sent you a link when you joined.",
+        "You've sent a lot of hugs in a short time. Please wait a little and try again.",
+    ),
+    "team": (
+        "Please confirm your e-mail address before building your team: we sent you a link when you joined.",
+        "You've changed your team a lot in a short time. Please wait a little and try again.",
+    ),
+    "report": (
+        "Please confirm your e-mail address before reporting: we sent you a link when you joined.",
+        "Thank you for your reports: our moderators will look at them. "
+        "You've sent as many as we take in an hour; please wait before sending more.",
+    ),
+}
 
 
 def _int_or_none(value):
@@ -63,15 +83,26 @@ def _may_post(request, form, action, *, replying_to=None):
     if replying_to is not None and not permissions.can_reply_to(replying_to):
         form.add_error(None, permissions.HIDDEN_READ_ONLY)
         return False
+    confirm_first, slow_down = REFUSALS[action]
     if not permissions.can_post(request.user):
-        form.add_error(None, CONFIRM_FIRST)
+        form.add_error(None, confirm_first)
         return False
     if not form.is_valid():
         return False
     if not ratelimit.allow(request.user, action):
-        form.add_error(None, SLOW_DOWN)
+        form.add_error(None, slow_down)
         return False
     return True
+
+
+def _refusal(request, action):
+    """For actions without a form (hugs, team changes): None when allowed now, else why not."""
+    confirm_first, slow_down = REFUSALS[action]
+    if not permissions.can_post(request.user):
+        return confirm_first
+    if not ratelimit.allow(request.user, action):
+        return slow_down
+    return None
 
 
 # The feed and updates
@@ -191,9 +222,16 @@ def hug(request, kind, pk):
     if model is None:
         raise Http404
     target = permissions.get_visible_for_hugging(model, request.user, pk)
+    fetch = request.headers.get("X-Requested-With") == "fetch"
+    problem = _refusal(request, "hug")
+    if problem:
+        if fetch:  # hugs.js then sends the form itself, and the page shows the message
+            return HttpResponse(problem, status=403, content_type="text/plain")
+        messages.error(request, problem)
+        return _back(request, target.get_absolute_url())
     hugged, count = services.toggle_hug(user=request.user, target=target)
     target.hugged, target.hug_count = hugged, count
-    if request.headers.get("X-Requested-With") == "fetch":
+    if fetch:
         html = render_to_string("community/_hug.html", {"thing": target, "kind": kind}, request=request)
         return HttpResponse(html)
     return _back(request, target.get_absolute_url())
@@ -313,6 +351,10 @@ def team_toggle(request, pk):
     member = get_object_or_404(User.objects.members(), pk=pk)
     if member.pk == request.user.pk:
         raise PermissionDenied("You can't add yourself to your team.")
+    problem = _refusal(request, "team")
+    if problem:
+        messages.error(request, problem)
+        return _back(request, f"/members/{member.pk}/")
     added = services.toggle_team(user=request.user, member=member)
     messages.success(request, f"{member.public_name} is {'now on' if added else 'no longer on'} your team.")
     return _back(request, f"/members/{member.pk}/")
@@ -366,11 +408,17 @@ def report(request, kind, pk):
         raise Http404
     target = permissions.get_visible(model, request.user, pk)
     form = ReportForm(request.POST or None)
-    if form.is_valid():
+    if request.method == "POST" and _may_post(request, form, "report"):
         services.report_content(reporter=request.user, target=target, reason=form.cleaned_data["reason"])
         messages.success(request, "Thank you. Our moderators will look at it soon.")
         return redirect(target.get_absolute_url())
-    return render(request, "community/report_form.html", {"form": form, "target": target, "kind": kind})
+    problem = None if permissions.can_post(request.user) else REFUSALS["report"][0]
+    return render(
+        request,
+        "community/report_form.html",
+        {"form": form, "target": target, "kind": kind, "problem": problem},
+        status=400 if form.errors else 200,
+    )
 
 
 # Crisis support: public, so that anyone who needs it finds it from any page's footer.
