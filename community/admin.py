@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.shortcuts import render
@@ -7,8 +8,31 @@ from django.utils.html import format_html
 from accounts.services import suspend_member
 
 from . import services
-from .forms import HideForm
-from .models import Answer, Comment, CrisisResource, Post, Question, Report, WarningPhrase
+from .models import Answer, Comment, CrisisResource, HiddenReason, Post, Question, Report, WarningPhrase
+
+
+# Defined here, not in forms.py: admin modules are loaded before accounts' ready() sets our wording
+# for required fields, and importing the members' forms (and allauth's) this early would keep
+# Django's wording in them.
+class HideForm(forms.Form):
+    """Staff hide content with a reason from a short list: the author sees it, never a report."""
+
+    reason = forms.ChoiceField(
+        label="Reason the author sees", choices=HiddenReason.choices, widget=forms.RadioSelect, initial="guidelines"
+    )
+    note = forms.CharField(
+        label="Note for the author (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown to the author. Write it yourself: never quote or paraphrase a report.",
+    )
+
+    def hidden_reason(self):
+        """The sentence the author reads, e.g. "Spam or advertising. Please don't post links to shops." """
+        label = HiddenReason(self.cleaned_data["reason"]).label
+        note = " ".join(self.cleaned_data["note"].split())
+        return f"{label}. {note}".strip()
 
 
 @admin.register(Report)

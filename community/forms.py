@@ -4,7 +4,7 @@ from accounts.forms import PictureField
 from accounts.models import Diagnosis, Profile, Stage, Treatment
 from articles.models import Topic
 
-from .models import Answer, Comment, HiddenReason, Post, Question
+from .models import Answer, Comment, Post, Question
 
 
 class PostForm(forms.ModelForm):
@@ -60,27 +60,6 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         help_text="Only our moderators see your report. The author is never told who reported it or what you wrote.",
     )
-
-
-class HideForm(forms.Form):
-    """Staff hide content with a reason from a short list: the author sees it, never a report."""
-
-    reason = forms.ChoiceField(
-        label="Reason the author sees", choices=HiddenReason.choices, widget=forms.RadioSelect, initial="guidelines"
-    )
-    note = forms.CharField(
-        label="Note for the author (optional)",
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown to the author. Write it yourself: never quote or paraphrase a report.",
-    )
-
-    def hidden_reason(self):
-        """The sentence the author reads, e.g. "Spam or advertising. Please don't post links to shops." """
-        label = HiddenReason(self.cleaned_data["reason"]).label
-        note = " ".join(self.cleaned_data["note"].split())
-        return f"{label}. {note}".strip()
 
 
 class SearchForm(forms.Form):
