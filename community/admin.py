@@ -1,27 +1,89 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.html import format_html
 
 from accounts.services import suspend_member
 
 from . import services
-from .models import Answer, Comment, Post, Question, Report
+from .models import Answer, Comment, CrisisResource, HiddenReason, Post, Question, Report, WarningPhrase
+
+
+# Defined here, not in forms.py: admin modules are loaded before accounts' ready() sets our wording
+# for required fields, and importing the members' forms (and allauth's) this early would keep
+# Django's wording in them.
+class HideForm(forms.Form):
+    """Staff hide content with a reason from a short list: the author sees it, never a report."""
+
+    reason = forms.ChoiceField(
+        label="Reason the author sees", choices=HiddenReason.choices, widget=forms.RadioSelect, initial="guidelines"
+    )
+    note = forms.CharField(
+        label="Note for the author (optional)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown to the author. Write it yourself: never quote or paraphrase a report.",
+    )
+
+    def hidden_reason(self):
+        """The sentence the author reads, e.g. "Spam or advertising. Please don't post links to shops." """
+        label = HiddenReason(self.cleaned_data["reason"]).label
+        note = " ".join(self.cleaned_data["note"].split())
+        return f"{label}. {note}".strip()
 
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    """The moderation queue: open reports first, each with the content in context."""
+    """The moderation queue: open reports first, urgent ones (possible risk of self-harm) at the
+    top, each with the content in context. Hiding asks for a reason the author may read: the
+    report's own words never reach them."""
 
-    list_display = ["created_at", "status", "kind", "excerpt", "author", "reporter", "reason"]
-    list_filter = ["status", "created_at"]
+    list_display = ["created_at", "priority", "status", "kind", "excerpt", "author", "reported_by", "reason"]
+    list_filter = ["urgent", "status", "created_at"]
     list_select_related = ["reporter", "post__author", "comment__author", "question__author", "answer__author"]
     search_fields = ["reason", "post__text", "comment__text", "question__title", "answer__text"]
-    readonly_fields = ["reporter", "reason", "created_at", "content_in_context", "handled_by", "handled_at"]
-    fields = ["status", "content_in_context", "reporter", "reason", "created_at", "handled_by", "handled_at"]
-    actions = ["hide_content", "dismiss", "suspend_author"]
+    readonly_fields = [
+        "priority",
+        "reported_by",
+        "reason",
+        "created_at",
+        "content_in_context",
+        "handled_by",
+        "handled_at",
+    ]
+    fields = [
+        "priority",
+        "status",
+        "content_in_context",
+        "reported_by",
+        "reason",
+        "created_at",
+        "handled_by",
+        "handled_at",
+    ]
+    actions = ["mark_no_risk", "mark_contacted", "hide_content", "dismiss", "suspend_author"]
 
     def has_add_permission(self, request):
         return False
+
+    def save_model(self, request, obj, form, change):
+        # A status changed by hand on the change form is recorded like the actions: who, when.
+        if "status" in form.changed_data:
+            obj.handled_by, obj.handled_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="priority", ordering="-urgent")
+    def priority(self, report):
+        if report.urgent:
+            return format_html("<strong>URGENT</strong>: {}", report.reason)
+        return "normal"
+
+    @admin.display(description="reported by")
+    def reported_by(self, report):
+        return report.reporter or "Kindred (warning phrase)"
 
     @admin.display(description="kind")
     def kind(self, report):
@@ -55,12 +117,48 @@ class ReportAdmin(admin.ModelAdmin):
     def _close(self, request, queryset, status):
         return queryset.update(status=status, handled_by=request.user, handled_at=timezone.now())
 
-    @admin.action(description="Hide the reported content (the report's reason is shown to its author)")
+    @admin.action(description="Hide the reported content (choose the reason its author sees)")
     def hide_content(self, request, queryset):
+        form = HideForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return render(
+                request,
+                "admin/community/hide.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": "Hide the reported content",
+                    "reports": queryset,
+                    "form": form,
+                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                    "opts": self.model._meta,
+                },
+            )
+        reason = form.hidden_reason()
         for report in queryset.select_related("post", "comment", "question", "answer"):
-            services.hide_content(target=report.target, moderator=request.user, reason=report.reason)
+            services.hide_content(target=report.target, moderator=request.user, reason=reason)
         count = self._close(request, queryset, Report.Status.HIDDEN)
         self.message_user(request, f"{count} item(s) hidden.", messages.SUCCESS)
+        return None
+
+    @admin.action(description="Urgent: reviewed, no risk")
+    def mark_no_risk(self, request, queryset):
+        self._close_urgent(request, queryset, Report.Status.NO_RISK)
+
+    @admin.action(description="Urgent: contacted the member")
+    def mark_contacted(self, request, queryset):
+        self._close_urgent(request, queryset, Report.Status.CONTACTED)
+
+    def _close_urgent(self, request, queryset, status):
+        reports = list(queryset.filter(urgent=True))
+        for report in reports:
+            services.close_urgent_report(report=report, moderator=request.user, status=status)
+        skipped = queryset.count() - len(reports)
+        self.message_user(
+            request,
+            f"{len(reports)} urgent report(s) marked \u201c{Report.Status(status).label}\u201d."
+            + (f" {skipped} report(s) left as they were: not urgent." if skipped else ""),
+            messages.SUCCESS if reports else messages.WARNING,
+        )
 
     @admin.action(description="Dismiss (leave the content as it is)")
     def dismiss(self, request, queryset):
@@ -130,3 +228,23 @@ class AnswerAdmin(ModeratedAdmin):
     list_display = ["id", "author", "status", "question", "created_at", "view_link"]
     search_fields = ["text", "author__email"]
     raw_id_fields = ["question"]
+
+
+@admin.register(WarningPhrase)
+class WarningPhraseAdmin(admin.ModelAdmin):
+    """Words that raise an urgent report (community/safety.py matches them as whole words)."""
+
+    list_display = ["phrase", "language", "not_after", "not_before", "active"]
+    list_editable = ["active"]
+    list_filter = ["language", "active"]
+    search_fields = ["phrase"]
+
+
+@admin.register(CrisisResource)
+class CrisisResourceAdmin(admin.ModelAdmin):
+    """Helplines shown to a member whose words matched, and on the public crisis page."""
+
+    list_display = ["name", "region", "region_name", "phone", "text", "web_url", "hours", "sort_order", "active"]
+    list_editable = ["sort_order", "active"]
+    list_filter = ["active", "region"]
+    search_fields = ["name", "region", "region_name", "region_words"]

@@ -25,3 +25,22 @@ def send_notifications_email(*, user, notifications):
         headers={"Auto-Submitted": "auto-generated"},
         kind="notifications",
     )
+
+
+def send_urgent_report_emails(*, report, to):
+    """Tell moderators at once that member content may mean a risk of self-harm.
+
+    The e-mail holds a link to the report in the admin, never the member's words or name: mail
+    passes through other people's servers and lands on phones.
+    """
+    context = {
+        "kind": report.target._meta.verbose_name,
+        "report": report,
+        "SITE_NAME": settings.SITE_NAME,
+        "admin_url": settings.SITE_URL + reverse("admin:community_report_change", args=[report.pk]),
+    }
+    subject = " ".join(render_to_string("emails/urgent_report.subject.txt", context).split())
+    text = render_to_string("emails/urgent_report.txt", context)
+    html = render_to_string("emails/urgent_report.html", context)
+    for address in to:
+        queue_email(to=address, subject=subject, text=text, html=html, kind="urgent_report")

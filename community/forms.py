@@ -58,7 +58,7 @@ class ReportForm(forms.Form):
         label="What's wrong with it?",
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-        help_text="Only our moderators see your report. The author is not told who reported it.",
+        help_text="Only our moderators see your report. The author is never told who reported it or what you wrote.",
     )
 
 

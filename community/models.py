@@ -284,16 +284,43 @@ class Notification(models.Model):
         return reverse("accounts:member-detail", args=[self.actor_id])
 
 
+class HiddenReason(models.TextChoices):
+    """What the author of hidden content is told: staff choose one (never the report's words)."""
+
+    GUIDELINES = "guidelines", "Against the community guidelines"
+    MEDICAL_MISINFORMATION = "medical", "Medical misinformation"
+    SPAM = "spam", "Spam or advertising"
+    PERSONAL_INFORMATION = "personal", "Personal information"
+    HARASSMENT = "harassment", "Harassment"
+
+
+# The moderation queue: open reports first, urgent ones (possible risk of self-harm) at the top.
+QUEUE_ORDER = [
+    models.Case(models.When(status="open", then=models.Value(0)), default=models.Value(1)).asc(),
+    models.F("urgent").desc(),
+    models.F("created_at").desc(),
+]
+
+
 class Report(models.Model):
-    """A member's report of an update, comment, question or answer, for moderators."""
+    """A member's report of an update, comment, question or answer, for moderators.
+
+    Urgent reports are made by the site itself (no reporter) when member content matches a
+    warning phrase: they reach the top of the queue and moderators are e-mailed at once.
+    """
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         HIDDEN = "hidden", "Content hidden"
         DISMISSED = "dismissed", "Dismissed"
         SUSPENDED = "suspended", "Author suspended"
+        NO_RISK = "no_risk", "Reviewed, no risk"
+        CONTACTED = "contacted", "Contacted the member"
 
-    reporter = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="reports")
+    URGENT_REASON = "possible risk of self-harm"
+
+    reporter = models.ForeignKey(USER, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    urgent = models.BooleanField(default=False, help_text="Made by the site: the content matched a warning phrase.")
     post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
@@ -305,8 +332,8 @@ class Report(models.Model):
     handled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["status", "-created_at"]
-        indexes = [models.Index(fields=["status", "-created_at"], name="report_queue_idx")]
+        ordering = QUEUE_ORDER
+        indexes = [models.Index(*QUEUE_ORDER, name="report_queue_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(post__isnull=False, comment__isnull=True, question__isnull=True, answer__isnull=True)
@@ -314,6 +341,9 @@ class Report(models.Model):
                 | Q(post__isnull=True, comment__isnull=True, question__isnull=False, answer__isnull=True)
                 | Q(post__isnull=True, comment__isnull=True, question__isnull=True, answer__isnull=False),
                 name="report_on_exactly_one_thing",
+            ),
+            models.CheckConstraint(
+                condition=Q(urgent=True) | Q(reporter__isnull=False), name="report_by_a_member_or_urgent"
             ),
         ]
 
@@ -323,3 +353,98 @@ class Report(models.Model):
     @property
     def target(self):
         return self.post or self.comment or self.question or self.answer
+
+
+# Crisis support: data staff edit in the admin (community/safety.py matches and looks them up).
+
+
+def _words(value):
+    return [word.strip() for word in value.split(",") if word.strip()]
+
+
+class WarningPhrase(models.Model):
+    """Words that may mean a member is at risk of harming themselves.
+
+    Matched as whole words on normalised text (community/safety.py): "kill myself" never matches
+    "skill". The exceptions turn a known near miss away ("in the end it all worked out").
+    """
+
+    phrase = models.CharField(max_length=200, help_text="Whole words; case, accents and apostrophes don't matter.")
+    language = models.CharField(max_length=10, default="en", help_text="An ISO 639-1 code such as en, es, fr.")
+    not_after = models.CharField(
+        "except after",
+        max_length=300,
+        blank=True,
+        help_text="Comma-separated words that, just before the phrase, make it something else "
+        "(\u201cdon't\u201d before \u201cwant to die\u201d).",
+    )
+    not_before = models.CharField(
+        "except before",
+        max_length=300,
+        blank=True,
+        help_text="Comma-separated words that, just after the phrase, make it something else "
+        "(\u201cback\u201d after \u201ctake my life\u201d).",
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["language", "phrase"]
+        constraints = [models.UniqueConstraint(fields=["language", "phrase"], name="warning_phrase_once")]
+
+    def __str__(self):
+        return self.phrase
+
+    def exceptions(self):
+        return _words(self.not_after), _words(self.not_before)
+
+
+class CrisisResourceQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class CrisisResource(models.Model):
+    """A helpline or service a member in crisis can reach, for one region or internationally."""
+
+    INTERNATIONAL = "international"
+
+    name = models.CharField(max_length=200)
+    description = models.CharField(max_length=300, blank=True, help_text="One line: who it is for, what it offers.")
+    region = models.CharField(
+        max_length=20,
+        default=INTERNATIONAL,
+        help_text="An ISO country code (US, GB, IE…) or \u201cinternational\u201d for everyone.",
+    )
+    region_name = models.CharField(max_length=100, blank=True, help_text="Shown as the heading, e.g. United States.")
+    region_words = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Comma-separated names that, in a member's profile region, mean this region "
+        "(e.g. United States, USA, US). Members whose region matches see this resource first.",
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    text = models.CharField("text / SMS", max_length=100, blank=True, help_text="e.g. Text 988, or Text HOME to …")
+    web_url = models.URLField("website", blank=True)
+    hours = models.CharField(max_length=100, blank=True, help_text="e.g. 24 hours a day, every day")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True, help_text="Members see only active resources.")
+
+    objects = CrisisResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_international(self):
+        return self.region.casefold() == self.INTERNATIONAL
+
+    def region_words_list(self):
+        return _words(self.region_words)
+
+    def phone_href(self):
+        """A tel: link: digits and a leading + only."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return ("+" if self.phone.strip().startswith("+") else "") + digits

@@ -9,6 +9,8 @@ from articles.models import Article
 
 from .models import Answer, Comment, Post, Question
 
+HIDDEN_READ_ONLY = "Our moderators hid this, so it can't be changed or replied to. You can still delete it."
+
 
 def can_post(user):
     """Members post once their e-mail address is confirmed and while they are not suspended."""
@@ -37,11 +39,14 @@ def get_visible(model, user, pk):
     return obj
 
 
-def _get_own(model, user, pk):
-    """The member's own content (staff may moderate in the admin, not edit here)."""
+def _get_own(model, user, pk, *, editing=True):
+    """The member's own content (staff may moderate in the admin, not edit here). Content that
+    moderators hid is read-only for its author: they may delete it, not edit it."""
     obj = _get_visible(model, user, pk)
     if obj.author_id != user.pk:
         raise PermissionDenied("This isn't yours to change.")
+    if editing and obj.is_hidden:
+        raise PermissionDenied(HIDDEN_READ_ONLY)
     return obj
 
 
@@ -49,16 +54,44 @@ def get_post_for_editing(user, pk):
     return _get_own(Post, user, pk)
 
 
+def get_post_for_deleting(user, pk):
+    return _get_own(Post, user, pk, editing=False)
+
+
 def get_comment_for_editing(user, pk):
     return _get_own(Comment, user, pk)
+
+
+def get_comment_for_deleting(user, pk):
+    return _get_own(Comment, user, pk, editing=False)
 
 
 def get_question_for_editing(user, pk):
     return _get_own(Question, user, pk)
 
 
+def get_question_for_deleting(user, pk):
+    return _get_own(Question, user, pk, editing=False)
+
+
 def get_answer_for_editing(user, pk):
     return _get_own(Answer, user, pk)
+
+
+def get_answer_for_deleting(user, pk):
+    return _get_own(Answer, user, pk, editing=False)
+
+
+def can_reply_to(thing):
+    """Nobody comments on, answers or hugs what moderators hid (its author only reads it)."""
+    return not thing.is_hidden
+
+
+def get_visible_for_hugging(model, user, pk):
+    thing = get_visible(model, user, pk)
+    if not can_reply_to(thing):
+        raise PermissionDenied(HIDDEN_READ_ONLY)
+    return thing
 
 
 def get_answer_for_choosing_best(user, pk):
@@ -66,4 +99,6 @@ def get_answer_for_choosing_best(user, pk):
     answer = get_object_or_404(Answer.objects.visible_to(user).select_related("question"), pk=pk)
     if answer.question.author_id != user.pk:
         raise PermissionDenied("Only the person who asked can choose the best answer.")
+    if answer.question.is_hidden:
+        raise PermissionDenied(HIDDEN_READ_ONLY)
     return answer

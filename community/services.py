@@ -292,8 +292,10 @@ def mark_notifications_read(*, user):
 
 
 def report_content(*, reporter, target, reason):
+    """One open report per member and thing: reporting it again adds nothing to the queue."""
     kind = target._meta.model_name
-    return Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
+    existing = Report.objects.filter(reporter=reporter, status=Report.Status.OPEN, **{kind: target}).first()
+    return existing or Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
 
 
 def hide_content(*, target, moderator, reason):
@@ -310,3 +312,49 @@ def approve_content(*, target, moderator):
             status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
         )
         _recount_parent_of(target)
+
+
+# Crisis support
+
+
+def screen_for_risk(*, thing):
+    """Whether the words of a new or edited update, comment, question or answer may mean its author
+    is at risk; if so, moderators get an urgent report at the top of the queue and an e-mail now.
+
+    The content publishes either way: never silence a person reaching out. An edit that matches
+    again while an urgent report is still open adds nothing more.
+    """
+    from .safety import needs_support
+
+    if not needs_support(thing):
+        return False
+    kind = thing._meta.model_name
+    with transaction.atomic():
+        if not Report.objects.filter(urgent=True, status=Report.Status.OPEN, **{kind: thing}).exists():
+            report = Report.objects.create(urgent=True, reason=Report.URGENT_REASON, **{kind: thing})
+            from .emails import send_urgent_report_emails
+
+            send_urgent_report_emails(report=report, to=moderator_emails())
+    return True
+
+
+def moderator_emails():
+    """Who is told of urgent reports: MODERATOR_EMAILS, and active staff in the moderators group;
+    when both are empty, every active superuser (an urgent report is never sent to nobody)."""
+    from accounts.models import User
+
+    staff = User.objects.filter(is_active=True, is_staff=True)
+    addresses = list(settings.MODERATOR_EMAILS)
+    addresses += staff.filter(groups__name=settings.MODERATORS_GROUP).values_list("email", flat=True)
+    if not addresses:
+        addresses = list(staff.filter(is_superuser=True).values_list("email", flat=True))
+    return sorted({address.lower(): address for address in addresses}.values())
+
+
+def close_urgent_report(*, report, moderator, status):
+    """Record a moderator's review of an urgent report: no risk, or the member was contacted."""
+    if status not in (Report.Status.NO_RISK, Report.Status.CONTACTED):
+        raise ValueError(status)
+    report.status, report.handled_by, report.handled_at = status, moderator, _now()
+    report.save(update_fields=["status", "handled_by", "handled_at"])
+    return report

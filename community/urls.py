@@ -26,5 +26,6 @@ urlpatterns = [
     path("members/<int:pk>/team/", views.team_toggle, name="team-toggle"),
     path("members/<int:pk>/mute/", views.mute_toggle, name="mute-toggle"),
     path("notifications/", views.notification_list, name="notifications"),
+    path("help/crisis/", views.crisis_help, name="crisis-help"),
     path("notifications/read/", views.notifications_read, name="notifications-read"),
 ]

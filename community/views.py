@@ -13,12 +13,32 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.models import User
 from articles.models import Article, Topic
 
-from . import fragments, permissions, queries, ratelimit, services
+from . import fragments, permissions, queries, ratelimit, safety, services
 from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm, SearchForm
 from .models import Answer, Comment, Follow, Notification, Post, Question
 
 SLOW_DOWN = "You're posting very quickly. Please wait a little and try again; nothing was lost."
 CONFIRM_FIRST = "Please confirm your e-mail address before posting: we sent you a link when you joined."
+# Hugs, team adds and reports reach other members or the moderators: like posting, they need a
+# confirmed address and have limits (settings.COMMUNITY_RATE_LIMITS), so throwaway accounts
+# cannot flood anyone's inbox or the queue.
+REFUSALS = {
+    "post": (CONFIRM_FIRST, SLOW_DOWN),
+    "comment": (CONFIRM_FIRST, SLOW_DOWN),
+    "hug": (
+        "Please confirm your e-mail address before sending hugs: we sent you a link when you joined.",
+        "You've sent a lot of hugs in a short time. Please wait a little and try again.",
+    ),
+    "team": (
+        "Please confirm your e-mail address before building your team: we sent you a link when you joined.",
+        "You've changed your team a lot in a short time. Please wait a little and try again.",
+    ),
+    "report": (
+        "Please confirm your e-mail address before reporting: we sent you a link when you joined.",
+        "Thank you for your reports: our moderators will look at them. "
+        "You've sent as many as we take in an hour; please wait before sending more.",
+    ),
+}
 
 
 def _int_or_none(value):
@@ -45,21 +65,44 @@ def _confirm_delete(request, thing, name, delete, back):
     return render(request, "community/confirm_delete.html", {"thing": name, "object": thing})
 
 
-def _may_post(request, form, action):
+def _screen(request, thing):
+    """Matching words still publish; their author sees where to find help on the next page
+    (templates/community/_crisis_panel.html, through context_processors.crisis_support)."""
+    if services.screen_for_risk(thing=thing):
+        request.session[safety.SUPPORT_SESSION_KEY] = True
+    return thing
+
+
+def _may_post(request, form, action, *, replying_to=None):
     """True when the member may post `form` now; otherwise the reason is on the form's errors.
 
     The form is validated before the posting limit is counted, so an attempt refused for its
-    content (a blank update) never uses up a place in the member's limit.
+    content (a blank update) never uses up a place in the member's limit. Nobody replies to
+    content moderators hid.
     """
+    if replying_to is not None and not permissions.can_reply_to(replying_to):
+        form.add_error(None, permissions.HIDDEN_READ_ONLY)
+        return False
+    confirm_first, slow_down = REFUSALS[action]
     if not permissions.can_post(request.user):
-        form.add_error(None, CONFIRM_FIRST)
+        form.add_error(None, confirm_first)
         return False
     if not form.is_valid():
         return False
     if not ratelimit.allow(request.user, action):
-        form.add_error(None, SLOW_DOWN)
+        form.add_error(None, slow_down)
         return False
     return True
+
+
+def _refusal(request, action):
+    """For actions without a form (hugs, team changes): None when allowed now, else why not."""
+    confirm_first, slow_down = REFUSALS[action]
+    if not permissions.can_post(request.user):
+        return confirm_first
+    if not ratelimit.allow(request.user, action):
+        return slow_down
+    return None
 
 
 # The feed and updates
@@ -73,7 +116,7 @@ def feed(request):
         view = "all"
     form = PostForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and _may_post(request, form, "post"):
-        post = services.create_post(author=request.user, **form.cleaned_data)
+        post = _screen(request, services.create_post(author=request.user, **form.cleaned_data))
         if post.is_held:
             messages.info(request, "Thanks! Your first update will appear once a moderator has looked at it.")
         return redirect("community:feed")
@@ -97,8 +140,10 @@ def feed(request):
 def post_detail(request, pk):
     post = get_object_or_404(Post.objects.visible_to(request.user).select_related("author", "author__profile"), pk=pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and _may_post(request, form, "comment"):
-        comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
+    if request.method == "POST" and _may_post(request, form, "comment", replying_to=post):
+        comment = _screen(
+            request, services.create_comment(author=request.user, text=form.cleaned_data["text"], post=post)
+        )
         return redirect(comment.get_absolute_url())
     comments = queries.post_comments(request.user, post)
     queries.mark_hugged(request.user, [post], comments)
@@ -117,7 +162,7 @@ def post_edit(request, pk):
     old_image = post.image.name
     form = PostForm(request.POST or None, request.FILES or None, instance=post)
     if form.is_valid():
-        post = services.save_edit(thing=form.save(commit=False))
+        post = _screen(request, services.save_edit(thing=form.save(commit=False)))
         if old_image and post.image.name != old_image:
             post.image.storage.delete(old_image)
         messages.success(request, "Your update has been saved.")
@@ -128,7 +173,7 @@ def post_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_delete(request, pk):
-    post = permissions.get_post_for_editing(request.user, pk)
+    post = permissions.get_post_for_deleting(request.user, pk)
     return _confirm_delete(request, post, "update", lambda: services.delete_post(post=post), "/activities/")
 
 
@@ -142,6 +187,7 @@ def article_comment(request, article_id):
     form = CommentForm(request.POST)
     if _may_post(request, form, "comment"):
         comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], article=article)
+        _screen(request, comment)
         return redirect(comment.get_absolute_url())
     messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
     return redirect(article.get_absolute_url() + "#comments")
@@ -153,7 +199,7 @@ def comment_edit(request, pk):
     comment = permissions.get_comment_for_editing(request.user, pk)
     form = CommentForm(request.POST or None, instance=comment)
     if form.is_valid():
-        comment = services.save_edit(thing=form.save(commit=False))
+        comment = _screen(request, services.save_edit(thing=form.save(commit=False)))
         return redirect(comment.get_absolute_url())
     return render(request, "community/comment_form.html", {"form": form, "comment": comment})
 
@@ -161,7 +207,7 @@ def comment_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, pk):
-    comment = permissions.get_comment_for_editing(request.user, pk)
+    comment = permissions.get_comment_for_deleting(request.user, pk)
     back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
     return _confirm_delete(request, comment, "comment", lambda: services.delete_comment(comment=comment), back)
 
@@ -175,10 +221,17 @@ def hug(request, kind, pk):
     model = services.HUG_TARGETS.get(kind)
     if model is None:
         raise Http404
-    target = permissions.get_visible(model, request.user, pk)
+    target = permissions.get_visible_for_hugging(model, request.user, pk)
+    fetch = request.headers.get("X-Requested-With") == "fetch"
+    problem = _refusal(request, "hug")
+    if problem:
+        if fetch:  # hugs.js then sends the form itself, and the page shows the message
+            return HttpResponse(problem, status=403, content_type="text/plain")
+        messages.error(request, problem)
+        return _back(request, target.get_absolute_url())
     hugged, count = services.toggle_hug(user=request.user, target=target)
     target.hugged, target.hug_count = hugged, count
-    if request.headers.get("X-Requested-With") == "fetch":
+    if fetch:
         html = render_to_string("community/_hug.html", {"thing": target, "kind": kind}, request=request)
         return HttpResponse(html)
     return _back(request, target.get_absolute_url())
@@ -206,7 +259,7 @@ def question_list(request):
 def question_ask(request):
     form = QuestionForm(request.POST or None, initial={"topic": request.GET.get("topic")})
     if request.method == "POST" and _may_post(request, form, "post"):
-        question = services.ask_question(author=request.user, **form.cleaned_data)
+        question = _screen(request, services.ask_question(author=request.user, **form.cleaned_data))
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -218,8 +271,9 @@ def question_detail(request, pk):
         Question.objects.visible_to(request.user).select_related("author", "author__profile", "topic"), pk=pk
     )
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and _may_post(request, form, "comment"):
+    if request.method == "POST" and _may_post(request, form, "comment", replying_to=question):
         answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])
+        _screen(request, answer)
         return redirect(answer.get_absolute_url())
     answers = queries.question_answers(request.user, question)
     answers.sort(key=lambda answer: answer.pk != question.best_answer_id)  # the best answer first
@@ -247,7 +301,7 @@ def answer_edit(request, pk):
     answer = permissions.get_answer_for_editing(request.user, pk)
     form = AnswerForm(request.POST or None, instance=answer)
     if form.is_valid():
-        answer = services.save_edit(thing=form.save(commit=False))
+        answer = _screen(request, services.save_edit(thing=form.save(commit=False)))
         return redirect(answer.get_absolute_url())
     return render(request, "community/answer_form.html", {"form": form, "answer": answer})
 
@@ -255,7 +309,7 @@ def answer_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_delete(request, pk):
-    answer = permissions.get_answer_for_editing(request.user, pk)
+    answer = permissions.get_answer_for_deleting(request.user, pk)
     back = answer.question.get_absolute_url()
     return _confirm_delete(request, answer, "answer", lambda: services.delete_answer(answer=answer), back)
 
@@ -266,7 +320,7 @@ def question_edit(request, pk):
     question = permissions.get_question_for_editing(request.user, pk)
     form = QuestionForm(request.POST or None, instance=question)
     if form.is_valid():
-        services.save_edit(thing=form.save(commit=False))
+        _screen(request, services.save_edit(thing=form.save(commit=False)))
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form, "question": question})
 
@@ -274,7 +328,7 @@ def question_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_delete(request, pk):
-    question = permissions.get_question_for_editing(request.user, pk)
+    question = permissions.get_question_for_deleting(request.user, pk)
     delete = lambda: services.delete_question(question=question)  # noqa: E731
     return _confirm_delete(request, question, "question", delete, "/questions/")
 
@@ -297,6 +351,10 @@ def team_toggle(request, pk):
     member = get_object_or_404(User.objects.members(), pk=pk)
     if member.pk == request.user.pk:
         raise PermissionDenied("You can't add yourself to your team.")
+    problem = _refusal(request, "team")
+    if problem:
+        messages.error(request, problem)
+        return _back(request, f"/members/{member.pk}/")
     added = services.toggle_team(user=request.user, member=member)
     messages.success(request, f"{member.public_name} is {'now on' if added else 'no longer on'} your team.")
     return _back(request, f"/members/{member.pk}/")
@@ -350,11 +408,28 @@ def report(request, kind, pk):
         raise Http404
     target = permissions.get_visible(model, request.user, pk)
     form = ReportForm(request.POST or None)
-    if form.is_valid():
+    if request.method == "POST" and _may_post(request, form, "report"):
         services.report_content(reporter=request.user, target=target, reason=form.cleaned_data["reason"])
         messages.success(request, "Thank you. Our moderators will look at it soon.")
         return redirect(target.get_absolute_url())
-    return render(request, "community/report_form.html", {"form": form, "target": target, "kind": kind})
+    problem = None if permissions.can_post(request.user) else REFUSALS["report"][0]
+    return render(
+        request,
+        "community/report_form.html",
+        {"form": form, "target": target, "kind": kind, "problem": problem},
+        status=400 if form.errors else 200,
+    )
+
+
+# Crisis support: public, so that anyone who needs it finds it from any page's footer.
+
+
+def crisis_help(request):
+    return render(
+        request,
+        "community/crisis_help.html",
+        {"groups": safety.resources_by_region(), "emergency_note": safety.EMERGENCY_NOTE},
+    )
 
 
 # Search

@@ -23,6 +23,7 @@ NAV = {
     "ask": "community:question-ask",
     "members": "community:member-list",
     "search": "community:search",
+    "crisis_help": "community:crisis-help",
 }
 
 

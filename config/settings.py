@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
                 "community.context_processors.notifications",
+                "community.context_processors.crisis_support",
             ],
             "builtins": ["django.contrib.humanize.templatetags.humanize", "community.templatetags.community"],
         },
@@ -309,7 +310,15 @@ COMMUNITY_HOLD_FIRST_POST = env_bool("COMMUNITY_HOLD_FIRST_POST")
 COMMUNITY_RATE_LIMITS = {
     "post": {"new": (2, 60), "member": (10, 60)},
     "comment": {"new": (10, 3600), "member": (60, 3600)},
+    # Each of these can reach another member (a notification, an e-mail) or the moderators' queue.
+    "hug": {"new": (60, 3600), "member": (300, 3600)},
+    "team": {"new": (20, 3600), "member": (100, 3600)},
+    "report": {"new": (5, 3600), "member": (20, 3600)},
 }
+# Urgent reports (possible risk of self-harm) are e-mailed at once to these addresses and to active
+# staff in this group; with neither, to every active superuser.
+MODERATOR_EMAILS = env_list("MODERATOR_EMAILS")
+MODERATORS_GROUP = env("MODERATORS_GROUP", "Moderators")
 
 
 # Newsletter and digests

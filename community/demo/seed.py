@@ -8,7 +8,8 @@ from django.utils import timezone
 from accounts.models import User
 from articles.models import Topic
 from community import services
-from community.models import Comment, Follow, Hug, Post, Question
+from community.crisis_seed import seed_crisis_support
+from community.models import Comment, CrisisResource, Follow, Hug, Post, Question, WarningPhrase
 
 UPDATES = [
     (
@@ -69,6 +70,8 @@ ANSWERS = [
 
 
 def run(*, scale, stdout):
+    # Also loaded by a migration; again here for a database whose tables were emptied since.
+    seed_crisis_support(WarningPhrase, CrisisResource)
     members = {user.email: user for user in User.objects.filter(email__endswith="@kindred.example")}
     if len(members) < 5:
         stdout.write("Community: demo members missing, nothing added.")

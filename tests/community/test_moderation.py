@@ -7,26 +7,59 @@ from tests.factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_member_reports_and_staff_hide_with_a_reason_the_author_sees(staff, alice, alice_client, bob_client):
+def test_member_reports_and_staff_hide_with_a_listed_reason_the_author_sees_never_the_report(
+    staff, alice, alice_client, bob_client, smtp_sink
+):
     post = PostFactory(author=alice, text="Miracle cure, buy now")
-    response = bob_client.post(f"/report/post/{post.pk}/", {"reason": "Selling a cure"})
+    response = bob_client.post(f"/report/post/{post.pk}/", {"reason": "Bob here: selling a cure at the market"})
     assert response.status_code == 302
     report = Report.objects.get()
     client = alice_client.__class__()
     client.force_login(staff)
     queue = client.get("/admin/community/report/").content.decode()
-    assert "Miracle cure, buy now" in queue and "Selling a cure" in queue
+    assert "Miracle cure, buy now" in queue and "Bob here: selling a cure at the market" in queue
     detail = client.get(f"/admin/community/report/{report.pk}/change/").content.decode()
     assert "Open it where members see it" in detail
-    client.post("/admin/community/report/", {"action": "hide_content", "_selected_action": [report.pk]})
+
+    # The action asks for a reason from the list (and an optional note) before hiding anything.
+    choose = client.post("/admin/community/report/", {"action": "hide_content", "_selected_action": [report.pk]})
+    assert "Medical misinformation" in choose.content.decode() and "Spam or advertising" in choose.content.decode()
+    assert Post.objects.get().status == "visible"
+    client.post(
+        "/admin/community/report/",
+        {
+            "action": "hide_content",
+            "_selected_action": [report.pk],
+            "apply": "1",
+            "reason": "spam",
+            "note": "Please don't advertise products here.",
+        },
+    )
     report.refresh_from_db()
     assert report.status == "hidden" and report.handled_by == staff
 
     assert "Miracle cure" not in bob_client.get("/activities/").content.decode()
     assert bob_client.get(f"/activities/{post.pk}/").status_code == 404
+    for url in [f"/activities/{post.pk}/", "/activities/", f"/members/{alice.pk}/", "/notifications/"]:
+        own = alice_client.get(url).content.decode()
+        assert "selling a cure" not in own and "Bob" not in own, url
     own = alice_client.get(f"/activities/{post.pk}/").content.decode()
-    assert "Hidden by our moderators: Selling a cure." in own
+    assert "Hidden by our moderators: Spam or advertising. Please don&#x27;t advertise products here." in own
     assert "Miracle cure" in client.get("/activities/").content.decode()  # staff still see it
+    for message in smtp_sink.to(alice.email):  # whatever reached her inbox
+        assert "selling a cure" not in message.as_string()
+
+
+def test_hiding_needs_a_reason_from_the_list(client, staff, alice, bob):
+    report = Report.objects.create(reporter=bob, post=PostFactory(author=alice), reason="Rude")
+    client.force_login(staff)
+    page = client.post(
+        "/admin/community/report/",
+        {"action": "hide_content", "_selected_action": [report.pk], "apply": "1", "reason": "Rude"},
+    )
+    assert "Select a valid choice" in page.content.decode()
+    report.refresh_from_db()
+    assert report.status == "open" and report.post.status == "visible"
 
 
 def test_a_hidden_update_is_gone_from_search_and_a_hidden_comment_from_the_article_page(alice, bob_client):
