@@ -2,6 +2,7 @@ import calendar
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Value
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from accounts.images import RandomName
 
+from . import search
 from .markdown import render_markdown
 
 
@@ -93,10 +95,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("author", "reviewer")
 
     def search(self, query):
+        """Articles matching `query`, best first (full text on PostgreSQL: see articles/search.py)."""
         query = query.strip()
         if not query:
             return self
-        return self.filter(Q(title__icontains=query) | Q(lead__icontains=query))
+        return search.matching_articles(self, query).order_by("-rank", "-published_at", "-id")
 
     def with_review_interval(self):
         """Annotates `review_months`: the shortest interval among the article's topics, else the default."""
@@ -176,6 +179,15 @@ class Article(models.Model):
     reviewed_at = models.DateTimeField("last reviewed", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Declared as generated so that Django never writes it. On PostgreSQL the migration turns the
+    # column into a plain tsvector that a trigger keeps current from the title (A), lead (B),
+    # body (C) and the article's sources (D, from another table, which a generated column cannot
+    # read); GIN-indexed. On SQLite it stays NULL (articles/search.py).
+    search_vector = models.GeneratedField(
+        expression=search.weighted_vector(("title", "A"), ("lead", "B"), ("body", "C")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ArticleQuerySet.as_manager()
 

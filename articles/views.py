@@ -14,9 +14,9 @@ from accounts.models import User
 
 from .cache import cached_public_page
 from .models import Article, Expert, Page, Topic
+from .search import clean_query
 
 ARTICLES_PER_PAGE = 12
-MAX_QUERY_LENGTH = 200
 
 
 @require_safe
@@ -34,7 +34,7 @@ def home(request):
 @cached_public_page
 def article_index(request, topic_slug=None):
     topic = get_object_or_404(Topic, slug=topic_slug) if topic_slug else None
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    query, _ = clean_query(request.GET.get("q"))
     articles = Article.objects.published().with_people().search(query)
     if topic:
         articles = articles.filter(topics=topic)

@@ -62,10 +62,6 @@ class ReportForm(forms.Form):
     )
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(label="Search updates and questions", max_length=200, required=False)
-
-
 class MemberSearchForm(forms.Form):
     role = forms.ChoiceField(label="Role", choices=[("", "Anyone"), *Profile.Role.choices], required=False)
     diagnosis = forms.ModelChoiceField(queryset=Diagnosis.objects.all(), required=False, empty_label="Any diagnosis")

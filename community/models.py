@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.images import RandomName
+from articles.search import weighted_vector
 
 USER = settings.AUTH_USER_MODEL
 
@@ -87,6 +89,10 @@ class Post(ModeratedContent):
     # Moves on whenever anything the feed shows of this update changes (its text, comments, hugs, the
     # names and pictures of the people shown): part of its cached fragment's key (community/versions.py).
     version = models.PositiveBigIntegerField(default=0, editable=False)
+    # Full-text search (PostgreSQL: generated column, GIN-indexed; NULL on SQLite): articles/search.py.
+    search_vector = models.GeneratedField(
+        expression=weighted_vector(("text", "B")), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         ordering = ["-id"]
@@ -116,6 +122,10 @@ class Comment(ModeratedContent):
         "articles.Article", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
     )
     text = models.TextField(max_length=3000)
+    # Full-text search (PostgreSQL: generated column, GIN-indexed; NULL on SQLite): articles/search.py.
+    search_vector = models.GeneratedField(
+        expression=weighted_vector(("text", "B")), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -149,6 +159,10 @@ class Question(ModeratedContent):
     best_answer = models.OneToOneField(
         "Answer", on_delete=models.SET_NULL, null=True, blank=True, related_name="best_for"
     )
+    # Full-text search (PostgreSQL: generated column, GIN-indexed; NULL on SQLite): articles/search.py.
+    search_vector = models.GeneratedField(
+        expression=weighted_vector(("title", "A"), ("details", "B")), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -168,6 +182,10 @@ class Question(ModeratedContent):
 class Answer(ModeratedContent):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(max_length=5000)
+    # Full-text search (PostgreSQL: generated column, GIN-indexed; NULL on SQLite): articles/search.py.
+    search_vector = models.GeneratedField(
+        expression=weighted_vector(("text", "B")), output_field=SearchVectorField(), db_persist=True
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -1,11 +1,14 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
 app_name = "community"
 urlpatterns = [
     path("activities/", views.feed, name="feed"),
-    path("activities/search/", views.search, name="search"),
+    path("search/", views.search, name="search"),
+    # The community search's old address (in bookmarks and history) goes to the one search box.
+    path("activities/search/", RedirectView.as_view(pattern_name="community:search", query_string=True)),
     path("activities/<int:pk>/", views.post_detail, name="post-detail"),
     path("activities/<int:pk>/edit/", views.post_edit, name="post-edit"),
     path("activities/<int:pk>/delete/", views.post_delete, name="post-delete"),

@@ -2,19 +2,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
 from articles.models import Article, Topic
+from articles.search import MAX_QUERY_LENGTH, clean_query
 
 from . import fragments, permissions, queries, ratelimit, safety, services
-from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm, SearchForm
+from . import search as site_search
+from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm
 from .models import Answer, Comment, Follow, Notification, Post, Question
 
 SLOW_DOWN = "You're posting very quickly. Please wait a little and try again; nothing was lost."
@@ -435,44 +435,28 @@ def crisis_help(request):
 # Search
 
 
-@login_required
+@require_safe
 def search(request):
-    form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    posts, questions = [], []
-    if query:
-        posts = list(
-            search_queryset(Post.objects.visible_to(request.user), query, ["text"]).select_related(
-                "author", "author__profile"
-            )[:20]
-        )
-        questions = list(
-            search_queryset(Question.objects.visible_to(request.user), query, ["title", "details"]).select_related(
-                "author", "topic"
-            )[:20]
-        )
+    """One box for the whole site: articles for everyone, community content for members too."""
+    query, shortened = clean_query(request.GET.get("q"))
+    page = _page_number(request.GET.get("page"))
+    results, has_next = site_search.search_site(request.user, query, page) if query else ([], False)
     return render(
         request,
         "community/search.html",
         {
-            "form": form,
             "query": query,
-            "posts": posts,
-            "posts_html": fragments.render_posts(request, queries.entries_for(posts)),
-            "questions": questions,
+            "shortened": shortened,
+            "max_length": MAX_QUERY_LENGTH,
+            "results": results,
+            "page_number": page,
+            "first_number": (page - 1) * site_search.PAGE_SIZE + 1,
+            "has_next": has_next,
         },
     )
 
 
-def search_queryset(queryset, query, fields):
-    """PostgreSQL full-text search where we have it; a plain substring match on SQLite."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = SearchVector(*fields, config="english")
-        search_query = SearchQuery(query, config="english", search_type="websearch")
-        return queryset.annotate(rank=SearchRank(vector, search_query)).filter(rank__gt=0).order_by("-rank", "-id")
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": query})
-    return queryset.filter(condition).order_by("-id")
+def _page_number(value):
+    """?page=N as a number from 1 to MAX_PAGE; anything else is the first page."""
+    number = _int_or_none(value) or 1
+    return min(number, site_search.MAX_PAGE)

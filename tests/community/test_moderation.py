@@ -64,7 +64,7 @@ def test_hiding_needs_a_reason_from_the_list(client, staff, alice, bob):
 
 def test_a_hidden_update_is_gone_from_search_and_a_hidden_comment_from_the_article_page(alice, bob_client):
     PostFactory(author=alice, text="Unique zebra words", status="hidden")
-    body = bob_client.get("/activities/search/", {"q": "zebra"}).content.decode()
+    body = bob_client.get("/search/", {"q": "zebra"}).content.decode()
     assert "Unique zebra words" not in body
     article = ArticleFactory(slug="hidden-comments")
     ArticleCommentFactory(article=article, author=alice, text="A hidden remark", status="hidden")
@@ -118,7 +118,7 @@ def test_a_muted_members_content_disappears_for_the_muter_only(alice, alice_clie
     PostFactory(author=bob, text="Bob says hello")
     alice_client.post(f"/members/{bob.pk}/mute/")
     assert "Bob says hello" not in alice_client.get("/activities/").content.decode()
-    assert "Bob says hello" not in alice_client.get("/activities/search/", {"q": "hello"}).content.decode()
+    assert "Bob says hello" not in alice_client.get("/search/", {"q": "hello"}).content.decode()
     assert "Bob says hello" in bob_client.get("/activities/").content.decode()
     alice_client.post(f"/members/{bob.pk}/mute/")  # unmute
     assert "Bob says hello" in alice_client.get("/activities/").content.decode()

@@ -73,7 +73,7 @@ def test_search_costs_the_same_queries_for_2_or_8_matching_questions_on_differen
         for _ in range(n):
             QuestionFactory(title="Fatigue after chemo", topic=TopicFactory())
 
-    url = "/activities/search/?q=fatigue"
+    url = "/search/?q=fatigue"
     add(2)
     small = cold_and_warm(alice_client, url)
     add(6)

@@ -1,0 +1,176 @@
+"""Full-text search: the pieces every app's search uses, and the articles' part of it.
+
+On PostgreSQL each searchable table has a stored `search_vector` (tsvector) that the database
+keeps current (a generated column, or for articles a trigger, since an article's sources live in
+another table), with a GIN index; queries use `websearch_to_tsquery` (quotes, OR, -word) with
+English stemming, rank with `ts_rank` and cut snippets with `ts_headline`.
+
+On SQLite (the embedded default) there is no tsvector: the column exists but stays NULL, and the
+search falls back to a case-insensitive substring match on the same fields, newest first.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.migrations.operations import RunSQL
+from django.db.models import F, Func, Q, TextField, Value
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+# ts_headline marks matches with START/STOP, swapped for <mark> only after the text is escaped.
+# It also drops whatever looks like an HTML tag, so "<" and ">" go in as LT/GT and come back as
+# "&lt;" "&gt;": a member's "<script>" shows as text. Control characters, which members do not
+# type; one that slipped in would only add a stray <mark> or a "<" shown as text.
+START, STOP, LT, GT = "\x02", "\x03", "\x04", "\x05"
+PROTECT_TAGS = "translate(%(expressions)s, '<>', chr(4) || chr(5))"  # "<" to LT, ">" to GT
+HEADLINE_OPTIONS = {"start_sel": START, "stop_sel": STOP, "max_words": 30, "min_words": 12, "max_fragments": 2}
+HEADLINE_SEPARATOR = " … "
+
+
+def full_text():
+    """Whether this database searches with stored tsvectors (PostgreSQL) or substrings (SQLite)."""
+    return connection.vendor == "postgresql"
+
+
+def clean_query(raw):
+    """The text to search for: NUL bytes (PostgreSQL refuses them) out, at most MAX_QUERY_LENGTH."""
+    text = (raw or "").replace("\x00", " ").strip()
+    return text[:MAX_QUERY_LENGTH].strip(), len(text) > MAX_QUERY_LENGTH
+
+
+def websearch(query):
+    return SearchQuery(query, config=CONFIG, search_type="websearch")
+
+
+def rank(query):
+    return SearchRank(F("search_vector"), websearch(query))
+
+
+def headline(expression, query):
+    protected = Func(expression, template=PROTECT_TAGS, output_field=TextField())
+    return SearchHeadline(
+        protected, websearch(query), config=CONFIG, fragment_delimiter=HEADLINE_SEPARATOR, **HEADLINE_OPTIONS
+    )
+
+
+def joined(*fields):
+    """The fields' text, space-separated (a literal separator: no untyped parameter for the server)."""
+    return Func(*map(F, fields), template="concat_ws(' ', %(expressions)s)", output_field=TextField())
+
+
+def contains_any(fields, query):
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": query})
+    return condition
+
+
+# Snippets
+
+
+MARKDOWN_NOISE = re.compile(r"!!!\s*\w+|[#*_>`]+|\[|\]\([^)]*\)")
+
+
+def marked(headline_text, markdown=False):
+    """ts_headline's output as safe HTML: everything escaped, then its markers turned into <mark>."""
+    text = headline_text or ""
+    if markdown:
+        text = MARKDOWN_NOISE.sub(" ", text)
+    text = escape(" ".join(text.split()))
+    for marker, html in ((START, "<mark>"), (STOP, "</mark>"), (LT, "&lt;"), (GT, "&gt;")):
+        text = text.replace(marker, html)
+    return mark_safe(text)  # noqa: S308 - escaped above
+
+
+def substring_snippet(text, query, words=30, markdown=False):
+    """SQLite's snippet: the words around the first occurrence of the query, escaped, match marked."""
+    text = " ".join((MARKDOWN_NOISE.sub(" ", text) if markdown else text or "").split())
+    at = text.lower().find(query.lower())
+    if at < 0:
+        return escape(" ".join(text.split()[:words]))
+    start = max(0, text.rfind(" ", 0, max(0, at - 80)) + 1)
+    end = text.find(" ", at + len(query) + 120)
+    end = len(text) if end < 0 else end
+    before, match, after = text[start:at], text[at : at + len(query)], text[at + len(query) : end]
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(text) else ""
+    return format_html("{}{}<mark>{}</mark>{}{}", prefix, before, match, after, suffix)
+
+
+# Database pieces for migrations and models
+
+
+class PostgresOnly(Func):
+    """The wrapped expression on PostgreSQL, NULL elsewhere: a generated tsvector column that
+    SQLite (which has no tsvector) keeps empty, so one migration serves both databases."""
+
+    template = "%(expressions)s"
+    arity = 1
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+def weighted_vector(*weighted_fields):
+    """setweight(to_tsvector('english', coalesce(field, '')), weight) || … for (field, weight) pairs."""
+    vector = None
+    for field, weight in weighted_fields:
+        part = SearchVector(field, config=CONFIG, weight=weight)
+        vector = part if vector is None else vector + part
+    return PostgresOnly(vector)
+
+
+class RunPostgresSQL(RunSQL):
+    """RunSQL that only runs on PostgreSQL (triggers and GIN indexes SQLite has no use for)."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+# The articles' part of the site search
+
+
+ARTICLE_TEXT_FIELDS = ["title", "lead", "body"]
+SOURCE_TEXT_FIELDS = ["title", "publisher"]
+
+
+def matching_articles(queryset, query):
+    """`queryset` narrowed to articles matching `query`, with a `rank` (0 on SQLite).
+
+    Title weighs most (A), then lead (B), body (C) and sources (D).
+    """
+    if full_text():
+        return queryset.filter(search_vector=websearch(query)).annotate(rank=rank(query))
+    from .models import Source
+
+    in_sources = Source.objects.filter(contains_any(SOURCE_TEXT_FIELDS, query)).values("article_id")
+    return queryset.filter(contains_any(ARTICLE_TEXT_FIELDS, query) | Q(pk__in=in_sources)).annotate(rank=Value(0.0))
+
+
+def articles_with_snippets(ids, query):
+    """The articles with these ids, each with a `snippet` (safe HTML) of where the query matched."""
+    from .models import Article
+
+    fields = ["title", "slug", "lead", "published_at"] + ([] if full_text() else ["body"])
+    articles = Article.objects.filter(pk__in=ids).only(*fields)
+    if full_text():
+        text = joined("lead", "body")
+        articles = articles.annotate(headline=headline(text, query))
+    found = {}
+    for article in articles:
+        if full_text():
+            article.snippet = marked(article.headline, markdown=True)
+        else:
+            article.snippet = substring_snippet(f"{article.lead}\n{article.body}", query, markdown=True)
+        found[article.pk] = article
+    return found
