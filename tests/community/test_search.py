@@ -161,6 +161,16 @@ def test_a_muted_members_updates_comments_and_answers_are_not_found(alice_client
     assert results(alice_client, "giraffe") == []
 
 
+def test_a_suspended_members_hidden_content_is_not_found(alice_client, bob):
+    from accounts.services import suspend_member
+
+    PostFactory(author=bob, text="Miracle cure update")
+    AnswerFactory(author=bob, text="Miracle cure answer")
+    assert len(results(alice_client, "miracle")) == 2
+    suspend_member(user=bob, reason="Spam", hide_content=True)
+    assert results(alice_client, "miracle") == []
+
+
 def test_another_members_private_profile_details_never_match(alice_client, bob):
     profile = get_profile(bob)
     profile.diagnosis = Diagnosis.objects.create(name="Mesothelioma")
