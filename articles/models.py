@@ -189,7 +189,7 @@ class Article(models.Model):
         db_persist=True,
     )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = search.SearchVectorDeferred.from_queryset(ArticleQuerySet)()
 
     class Meta:
         ordering = ["-published_at", "-id"]

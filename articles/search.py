@@ -12,7 +12,7 @@ search falls back to a case-insensitive substring match on the same fields, newe
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import connection, models
 from django.db.migrations.operations import RunSQL
 from django.db.models import F, Func, Q, TextField, Value
 from django.utils.html import escape, format_html
@@ -101,6 +101,14 @@ def substring_snippet(text, query, words=30, markdown=False):
 
 
 # Database pieces for migrations and models
+
+
+class SearchVectorDeferred(models.Manager):
+    """Leaves the `search_vector` column (as large as the text) out of what pages load: searches
+    use it in SQL only."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
 
 
 class PostgresOnly(Func):

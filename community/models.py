@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.images import RandomName
-from articles.search import weighted_vector
+from articles.search import SearchVectorDeferred, weighted_vector
 
 USER = settings.AUTH_USER_MODEL
 
@@ -60,7 +60,7 @@ class ModeratedContent(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     hug_count = models.PositiveIntegerField(default=0)
 
-    objects = ContentQuerySet.as_manager()
+    objects = SearchVectorDeferred.from_queryset(ContentQuerySet)()
 
     class Meta:
         abstract = True
