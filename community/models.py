@@ -42,10 +42,23 @@ class ContentQuerySet(models.QuerySet):
 
         Authors also see their own held or hidden content (with the reason); staff see everything.
         """
+        return self._visible_through(user, "")
+
+    def under_visible(self, relation, user, muted):
+        """Rows under an update or question (`relation`) that `user` may see: visible_to's rules on
+        the joined row. `muted` is the list of ids `user` muted (services.muted_ids): a subquery
+        there would make PostgreSQL hash every visible update instead of looking each one up."""
+        return self._visible_through(user, f"{relation}__", muted)
+
+    def _visible_through(self, user, prefix, muted=None):
         if user.is_staff:
             return self
-        muted = Mute.objects.filter(muter=user).values("muted_id")  # a subquery, in the same statement
-        return self.filter(Q(status=Visibility.VISIBLE) | Q(author=user)).exclude(author__in=muted)
+        visible = self.filter(Q(**{f"{prefix}status": Visibility.VISIBLE}) | Q(**{f"{prefix}author": user}))
+        if muted is None:
+            muted = Mute.objects.filter(muter=user).values("muted_id")  # a subquery, in the same statement
+        elif not muted:
+            return visible
+        return visible.exclude(**{f"{prefix}author__in": muted})
 
 
 class ModeratedContent(models.Model):

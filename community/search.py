@@ -30,6 +30,7 @@ from articles.search import (
 )
 
 from .models import Answer, Comment, Post, Question, Visibility
+from .services import muted_ids
 
 PAGE_SIZE = 10
 MAX_PAGE = 100
@@ -60,22 +61,18 @@ def ranked(user, query):
         posts = Post.objects.visible_to(user)
         questions = Question.objects.visible_to(user)
         comments = Comment.objects.visible_to(user)
+        muted = muted_ids(user)
+        answers = Answer.objects.visible_to(user).under_visible("question", user, muted)
         # Comments on updates and on articles are separate parts: an OR of the two conditions
         # would make PostgreSQL read every visible update for each search instead of joining.
+        on_posts = comments.under_visible("post", user, muted)
+        on_articles = comments.filter(article__in=Article.objects.published().values("pk"))
         parts += [
             _keys(_matching(posts, query, ["text"]), "update", "created_at"),
             _keys(_matching(questions, query, ["title", "details"]), "question", "created_at"),
-            _keys(
-                _matching(Answer.objects.visible_to(user).filter(question__in=questions.values("pk")), query, ["text"]),
-                "answer",
-                "created_at",
-            ),
-            _keys(_matching(comments.filter(post__in=posts.values("pk")), query, ["text"]), "comment", "created_at"),
-            _keys(
-                _matching(comments.filter(article__in=Article.objects.published().values("pk")), query, ["text"]),
-                "comment",
-                "created_at",
-            ),
+            _keys(_matching(answers, query, ["text"]), "answer", "created_at"),
+            _keys(_matching(on_posts, query, ["text"]), "comment", "created_at"),
+            _keys(_matching(on_articles, query, ["text"]), "comment", "created_at"),
         ]
     return parts[0].union(*parts[1:], all=True).order_by("-rank", "-when", "kind", "-key")
 
