@@ -37,7 +37,7 @@ def pages(db):
         f"/questions/{question.pk}/edit/",
         f"/report/post/{post.pk}/",
         "/members/?diagnosis=&stage=",
-        "/activities/search/?q=",
+        "/search/?q=",
     ]
     anonymous = ["/accounts/signup/", "/accounts/login/", "/accounts/password/reset/", "/newsletter/subscribe/"]
     return member, signed_in, anonymous
