@@ -9,6 +9,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from config import secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -35,8 +38,18 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG")
-SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789abcdef")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+SECURE_HTTPS = env_bool("SECURE_HTTPS")
+# Served over HTTPS or to any host but this machine: production, which refuses development defaults.
+PRODUCTION = SECURE_HTTPS or any(host not in {"127.0.0.1", "localhost", "[::1]"} for host in ALLOWED_HOSTS)
+SECRET_KEY = env("SECRET_KEY")
+# Outside production, a random key made once and kept in var/ (config/secret_key.py).
+DEVELOPMENT_SECRET_KEY = "" if SECRET_KEY or PRODUCTION else secret_key.development_key(VAR_DIR / "secret_key")
+SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
+if PRODUCTION and secret_key.problem(SECRET_KEY):
+    raise ImproperlyConfigured(
+        f"Kindred will not start in production: {secret_key.problem(SECRET_KEY)} {secret_key.HOW_TO_FIX}."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute address of the site, for canonical links, feeds and e-mails.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -278,7 +291,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Security headers. HSTS and secure cookies only when served over HTTPS (production).
-SECURE_HTTPS = env_bool("SECURE_HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

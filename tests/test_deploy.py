@@ -1,19 +1,25 @@
 import os
 import secrets
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+SETUP = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
 
 
 def run_manage(*args, **env):
-    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return run(sys.executable, "manage.py", *args, **env)
+
+
+def run(*command, **env):
+    unset = {"DEBUG", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY", "ALLOWED_HOSTS"}
     environment = {key: value for key, value in os.environ.items() if key not in unset}
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
-    )
+    environment.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
 
 
 def test_production_settings_pass_the_deploy_check():
@@ -33,3 +39,52 @@ def test_production_settings_pass_the_deploy_check():
 def test_debug_is_off_unless_asked_for():
     result = run_manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)")
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+PRODUCTION = [{"SECURE_HTTPS": "1"}, {"ALLOWED_HOSTS": "127.0.0.1,kindred.example"}]
+REFUSED_KEYS = {
+    "unset": ({}, "SECRET_KEY is not set"),
+    "short": ({"SECRET_KEY": secrets.token_urlsafe(30)}, "SECRET_KEY is too short"),
+    "the old development default": (
+        {"SECRET_KEY": "dev-only-insecure-key-change-me-in-production-0123456789abcdef"},
+        "SECRET_KEY is a published development value",
+    ),
+    "the compose default": ({"SECRET_KEY": "compose-only-not-secret-change-me"}, "SECRET_KEY is a published"),
+    "Django's insecure prefix": (
+        {"SECRET_KEY": "django-insecure-" + secrets.token_urlsafe(50)},
+        "SECRET_KEY is a published",
+    ),
+}
+
+
+@pytest.mark.parametrize("production", PRODUCTION, ids=["SECURE_HTTPS", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("key", REFUSED_KEYS.values(), ids=REFUSED_KEYS.keys())
+def test_production_refuses_to_start_without_a_secret_key_of_its_own(production, key, tmp_path):
+    env, reason = key
+    result = run(sys.executable, "-c", SETUP, VAR_DIR=str(tmp_path), **production, **env)
+    assert result.returncode != 0
+    assert f"Kindred will not start in production: {reason}" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_the_deploy_check_refuses_a_published_key_before_production_does(tmp_path):
+    result = run_manage("check", "--deploy", VAR_DIR=str(tmp_path), SECRET_KEY="compose-only-not-secret-change-me")
+    assert result.returncode != 0
+    assert "(kindred.E001) SECRET_KEY is a published development value" in result.stderr
+
+
+def test_without_a_key_development_starts_on_a_random_one_kept_in_var(tmp_path):
+    first = run(sys.executable, "-c", SETUP, VAR_DIR=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    kept = tmp_path / "secret_key"
+    key = first.stdout.strip()
+    assert len(key) >= 50 and kept.read_text() == key
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    # The next start (and every process beside it) signs with the same key.
+    again = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", VAR_DIR=str(tmp_path)
+    )
+    assert again.stdout.strip().splitlines()[-1] == key, again.stderr
+    # Its key is not production's: the deploy check says so.
+    deploy = run_manage("check", "--deploy", VAR_DIR=str(tmp_path))
+    assert "(kindred.E001) SECRET_KEY is not set" in deploy.stderr
