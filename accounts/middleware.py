@@ -1,9 +1,8 @@
-from allauth.mfa.utils import is_mfa_enabled
-from django.shortcuts import render
+from .permissions import lacks_two_factor, refuse_without_two_factor
 
 
 class StaffTwoFactorMiddleware:
-    """Staff reach the admin only with two-factor authentication set up.
+    """Staff reach the admin only with two-factor authentication set up (accounts/permissions.py).
 
     Without it they get one page saying why and what to do, rather than being sent straight into
     allauth's set-up, which first asks for the password they just typed.
@@ -13,7 +12,6 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if request.path.startswith("/admin/") and user.is_authenticated and user.is_staff and not is_mfa_enabled(user):
-            return render(request, "accounts/staff_two_factor.html", status=403)
+        if request.path.startswith("/admin/") and lacks_two_factor(request.user):
+            return refuse_without_two_factor(request)
         return self.get_response(request)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import DeleteAccountForm, OnboardingForm, ProfileForm
 from .models import Profile, User
+from .permissions import has_staff_powers
 from .services import delete_member, export_member_data, get_profile, has_verified_email
 
 
@@ -67,7 +68,7 @@ def member_detail(request, pk):
         get_profile(get_object_or_404(User.objects.members(), pk=pk))
         profile = Profile.objects.with_details().get(user_id=pk)
     is_owner = profile.user_id == request.user.pk
-    if (profile.hidden_at or profile.user.is_suspended) and not (is_owner or request.user.is_staff):
+    if (profile.hidden_at or profile.user.is_suspended) and not (is_owner or has_staff_powers(request.user)):
         return render(request, "accounts/member_unavailable.html", status=404)
     return render(
         request,

@@ -1,7 +1,6 @@
 import json
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.models import User
+from accounts.permissions import staff_powers_required
 
 from .cache import cached_public_page
 from .models import Article, Expert, Page, Topic
@@ -53,9 +53,9 @@ def article_detail(request, slug):
     return render_article(request, article)
 
 
-@staff_member_required
+@staff_powers_required
 def article_preview(request, pk):
-    """Staff see any article, whatever its status, exactly as readers will."""
+    """Staff (with two-factor) see any article, whatever its status, exactly as readers will."""
     article = get_object_or_404(Article.objects.with_people(), pk=pk)
     return render_article(request, article, preview=True)
 
