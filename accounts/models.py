@@ -132,6 +132,16 @@ class ProfileQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("user", "diagnosis", "stage").prefetch_related("treatments", "symptoms")
 
+    def visible_to(self, user):
+        """Active members' profiles that `user` may see: not hidden by staff nor suspended, unless
+        it is their own or they have staff powers."""
+        from .permissions import has_staff_powers  # allauth's models load after ours
+
+        profiles = self.filter(user__is_active=True)
+        if has_staff_powers(user):
+            return profiles
+        return profiles.filter(models.Q(hidden_at__isnull=True, user__suspended_at__isnull=True) | models.Q(user=user))
+
 
 class Profile(models.Model):
     class Role(models.TextChoices):
@@ -179,6 +189,7 @@ class Profile(models.Model):
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
+        indexes = [models.Index(fields=["avatar"], name="profile_avatar_idx")]  # the picture view's lookup
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(year_diagnosed__isnull=True)

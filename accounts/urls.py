@@ -10,4 +10,6 @@ urlpatterns = [
     path("accounts/delete/", views.delete_account, name="delete"),
     path("accounts/deleted/", views.account_deleted, name="deleted"),
     path("members/<int:pk>/", views.member_detail, name="member-detail"),
+    # Where Profile.avatar's files are (MEDIA_URL + RandomName folder), whoever serves other uploads.
+    path("media/avatars/<str:name>", views.avatar, name="avatar"),
 ]

@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from .forms import DeleteAccountForm, OnboardingForm, ProfileForm
 from .models import Profile, User
 from .permissions import has_staff_powers
+from .pictures import private_picture_response
 from .services import delete_member, export_member_data, get_profile, has_verified_email
 
 
@@ -80,6 +81,14 @@ def member_detail(request, pk):
             "is_owner": is_owner,
         },
     )
+
+
+@login_required
+@require_safe
+def avatar(request, name):
+    """A profile picture, for members who may see the profile (accounts/pictures.py)."""
+    profile = get_object_or_404(Profile.objects.visible_to(request.user).only("avatar"), avatar=f"avatars/{name}")
+    return private_picture_response(request, profile.avatar)
 
 
 @login_required

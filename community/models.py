@@ -113,6 +113,7 @@ class Post(ModeratedContent):
         ordering = ["-id"]
         indexes = [
             models.Index(fields=["author", "-id"], name="post_author_idx"),
+            models.Index(fields=["image"], name="post_image_idx"),  # the picture view's lookup
         ]
         constraints = [
             models.CheckConstraint(

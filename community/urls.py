@@ -12,6 +12,8 @@ urlpatterns = [
     path("activities/<int:pk>/", views.post_detail, name="post-detail"),
     path("activities/<int:pk>/edit/", views.post_edit, name="post-edit"),
     path("activities/<int:pk>/delete/", views.post_delete, name="post-delete"),
+    # Where Post.image's files are (MEDIA_URL + RandomName folder), whoever serves other uploads.
+    path("media/posts/<str:name>", views.post_picture, name="post-picture"),
     path("comments/article/<int:article_id>/", views.article_comment, name="article-comment"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment-edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),

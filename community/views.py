@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import User
+from accounts.pictures import private_picture_response
 from articles.models import Article, Topic
 from articles.search import MAX_QUERY_LENGTH, clean_query
 
@@ -153,6 +154,14 @@ def post_detail(request, pk):
         {"post": post, "comments": comments, "form": form, "can_post": permissions.can_post(request.user)},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_safe
+def post_picture(request, name):
+    """An update's picture, for whoever may see the update (accounts/pictures.py)."""
+    post = get_object_or_404(Post.objects.visible_to(request.user).only("image"), image=f"posts/{name}")
+    return private_picture_response(request, post.image)
 
 
 @login_required

@@ -282,8 +282,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
-# Django serves uploads itself unless a web server or object storage does.
+# Django serves public uploads (article pictures, expert portraits) unless a web server does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Members' pictures always go through a view that checks who asks; behind nginx, name an `internal`
+# location here (e.g. /protected-media/) and the view hands the file to nginx with X-Accel-Redirect.
+MEDIA_ACCEL_REDIRECT_PREFIX = env("MEDIA_ACCEL_REDIRECT_PREFIX")
 FORMS_URLFIELD_ASSUME_HTTPS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

@@ -40,6 +40,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
 ]
 if settings.SERVE_MEDIA:
+    # Public uploads only: members' pictures (posts/, avatars/) go through the views that check who
+    # asks (accounts/pictures.py), and nothing else under media/ is served.
     urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", views.media),
+        re_path(r"^media/(?P<path>(?:articles|experts)/[^/]+)$", views.media),
     )

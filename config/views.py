@@ -31,7 +31,7 @@ def healthz(request):
 
 
 def media(request, path):
-    """Uploads, when no web server or object storage serves them (SERVE_MEDIA)."""
+    """Public uploads (article pictures, expert portraits) when no web server serves them (SERVE_MEDIA)."""
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=86400"
