@@ -10,8 +10,17 @@ from .images import RandomName
 
 
 class UserQuerySet(models.QuerySet):
-    def members(self):
+    def active(self):
+        """Accounts that can be shown or referred to (a member page, a team, a mute)."""
         return self.filter(is_active=True)
+
+    def members(self):
+        """The people the community counts and lists: active, not suspended, not staff, and with a
+        confirmed address (an unconfirmed sign-up may be a throwaway, and is no one yet)."""
+        from allauth.account.models import EmailAddress  # allauth's models load after ours
+
+        confirmed = EmailAddress.objects.filter(user=models.OuterRef("pk"), verified=True)
+        return self.filter(models.Exists(confirmed), is_active=True, is_staff=False, suspended_at__isnull=True)
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
@@ -31,7 +40,7 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self.create_user(email, password, **extra)
 
     def member_count(self):
-        """How many people have joined (public pages that show it are cached: articles/cache.py)."""
+        """How many members there are (members(); the public pages that show it are cached: articles/cache.py)."""
         return self.members().count()
 
 

@@ -66,7 +66,7 @@ def account_settings(request):
 def member_detail(request, pk):
     profile = Profile.objects.with_details().filter(user_id=pk, user__is_active=True).first()
     if profile is None:  # members made outside sign-up (the shell, the admin) get theirs now
-        get_profile(get_object_or_404(User.objects.members(), pk=pk))
+        get_profile(get_object_or_404(User.objects.active(), pk=pk))
         profile = Profile.objects.with_details().get(user_id=pk)
     is_owner = profile.user_id == request.user.pk
     if (profile.hidden_at or profile.user.is_suspended) and not (is_owner or has_staff_powers(request.user)):

@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from accounts.models import Profile
+from accounts.models import Profile, User
 
 from .models import Answer, Comment, Follow, Hug, Post, Question
 
@@ -100,7 +100,7 @@ def question_answers(viewer, question):
 def searchable_profiles(viewer, *, role="", diagnosis=None, stage=None, treatment=None, region=""):
     """Members to show in "find members like you": only details they let others see are matched."""
     profiles = (
-        Profile.objects.filter(user__is_active=True, user__suspended_at__isnull=True, hidden_at__isnull=True)
+        Profile.objects.filter(user__in=User.objects.members(), hidden_at__isnull=True)
         .exclude(user=viewer)
         .select_related("user", "diagnosis", "stage")
         .order_by("-user__date_joined", "-id")

@@ -357,7 +357,7 @@ def member_list(request):
 @login_required
 @require_POST
 def team_toggle(request, pk):
-    member = get_object_or_404(User.objects.members(), pk=pk)
+    member = get_object_or_404(User.objects.active(), pk=pk)
     if member.pk == request.user.pk:
         raise PermissionDenied("You can't add yourself to your team.")
     problem = _refusal(request, "team")
@@ -372,7 +372,7 @@ def team_toggle(request, pk):
 @login_required
 @require_POST
 def mute_toggle(request, pk):
-    member = get_object_or_404(User.objects.members(), pk=pk)
+    member = get_object_or_404(User.objects.active(), pk=pk)
     if member.pk == request.user.pk:
         raise PermissionDenied("You can't mute yourself.")
     muted = services.toggle_mute(user=request.user, member=member)

@@ -6,13 +6,14 @@ from django.db import connection
 
 from articles.models import Page
 from tests.conftest import skip_or_fail
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, verify_email
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_shows_who_it_is_for_member_count_and_latest_articles(client):
-    UserFactory.create_batch(2)
+    for user in UserFactory.create_batch(2):
+        verify_email(user)
     ArticleFactory(title="Newest article")
     body = client.get("/").content.decode()
     assert "Connect with others who understand" in body
