@@ -104,7 +104,7 @@ class ReportAdmin(admin.ModelAdmin):
         target = report.target
         text = getattr(target, "text", "") or getattr(target, "title", "")
         return format_html(
-            '<blockquote style="white-space:pre-wrap">{}</blockquote><p>By {} ({}), {}. Status: {}. '
+            '<blockquote class="member-text">{}</blockquote><p>By {} ({}), {}. Status: {}. '
             '<a href="{}" target="_blank" rel="noopener">Open it where members see it</a></p>',
             text,
             target.author.public_name,
