@@ -3,6 +3,8 @@ import secrets
 import stat
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,36 @@ def test_without_a_key_development_starts_on_a_random_one_kept_in_var(tmp_path):
     # Its key is not production's: the deploy check says so.
     deploy = run_manage("check", "--deploy", VAR_DIR=str(tmp_path))
     assert "(kindred.E001) SECRET_KEY is not set" in deploy.stderr
+
+
+def test_the_development_server_starts_without_a_key(tmp_path):
+    """What `make run` does (scripts/run.sh): runserver, here on a free port, without SECRET_KEY."""
+    from tests.conftest import free_port
+
+    port = free_port()
+    # make run's own defaults: SQLite and e-mail files in var/, no Redis.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "EMAIL_HOST"}
+    environment = {key: value for key, value in os.environ.items() if key not in unset}
+    environment.update(VAR_DIR=str(tmp_path), SECURE_HTTPS="", DEBUG="")
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 90  # generous: the machine may be busy; it returns on success
+        while True:
+            assert server.poll() is None, server.stderr.read().decode()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "the development server did not answer"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert (tmp_path / "secret_key").exists()
