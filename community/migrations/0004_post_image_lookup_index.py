@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0002_post_image_size'),
+        ('community', '0003_post_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
