@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_outgoing_email'),
+        ('accounts', '0005_email_suppression'),
     ]
 
     operations = [
