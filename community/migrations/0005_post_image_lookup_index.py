@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0003_post_version'),
+        ('community', '0004_crisis_support_and_urgent_reports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
