@@ -9,6 +9,9 @@ from django.urls import reverse
 
 from .mail import queue_message
 
+# allauth's answers to a sign-up or password reset for an address, whoever typed it in.
+SENT_TO_ANY_ADDRESS = {"account/email/unknown_account", "account/email/account_already_exists"}
+
 
 def on_site(url):
     """`url` (absolute, built from the request's host by allauth) on SITE_URL instead.
@@ -43,7 +46,10 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         # Account mail (confirm an address, reset a password, security notices) goes even to a
         # suppressed address: the person asked for it, or must know of a change to their account.
-        queue_message(self.render_mail(template_prefix, email, ctx), kind=template_prefix, requested=True)
+        # What anyone can have sent to any address by typing it into a form (the answers that hide
+        # whether an account exists) respects the suppression.
+        requested = template_prefix not in SENT_TO_ANY_ADDRESS
+        queue_message(self.render_mail(template_prefix, email, ctx), kind=template_prefix, requested=requested)
 
     def format_email_subject(self, subject):
         return f"{settings.SITE_NAME}: {subject}"

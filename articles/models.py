@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -14,6 +15,10 @@ from accounts.images import RandomName
 
 from . import search
 from .markdown import render_markdown
+
+# A topic's own review interval: at least a month, at most ten years (the due-date arithmetic and
+# the admin's filters stay within the calendar).
+MAX_REVIEW_MONTHS = 120
 
 
 class Expert(models.Model):
@@ -57,11 +62,19 @@ class Topic(models.Model):
         "review every (months)",
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REVIEW_MONTHS)],
         help_text="Leave empty for the site's default. An article in several topics follows the shortest.",
     )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_interval_months__isnull=True)
+                | Q(review_interval_months__gte=1, review_interval_months__lte=MAX_REVIEW_MONTHS),
+                name="topic_review_interval_in_range",
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -119,6 +119,9 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.action(description="Hide the reported content (choose the reason its author sees)")
     def hide_content(self, request, queryset):
+        queryset = self._members_reports(request, queryset)
+        if not queryset.exists():
+            return None
         form = HideForm(request.POST if "apply" in request.POST else None)
         if not form.is_valid():
             return render(
@@ -160,13 +163,28 @@ class ReportAdmin(admin.ModelAdmin):
             messages.SUCCESS if reports else messages.WARNING,
         )
 
+    def _members_reports(self, request, queryset):
+        """Reports made by members. An urgent report (a warning phrase, perhaps a person in crisis) is
+        closed only by saying what was done: these actions leave it open, and say so."""
+        urgent = queryset.filter(urgent=True).count()
+        if urgent:
+            self.message_user(
+                request,
+                f"{urgent} urgent report(s) left open: use “Urgent: reviewed, no risk” or "
+                "“Urgent: contacted the member”.",
+                messages.WARNING,
+            )
+        return queryset.filter(urgent=False)
+
     @admin.action(description="Dismiss (leave the content as it is)")
     def dismiss(self, request, queryset):
+        queryset = self._members_reports(request, queryset)
         count = self._close(request, queryset, Report.Status.DISMISSED)
         self.message_user(request, f"{count} report(s) dismissed.", messages.SUCCESS)
 
     @admin.action(description="Suspend the authors and hide all their content")
     def suspend_author(self, request, queryset):
+        queryset = self._members_reports(request, queryset)
         authors = {report.target.author for report in queryset}
         for author in authors:
             suspend_member(user=author, reason="Suspended after reports from other members.", hide_content=True)

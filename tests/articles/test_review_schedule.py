@@ -166,3 +166,20 @@ def test_admin_refuses_a_review_date_in_the_future(article):
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "cannot be in the future" in str(error.value)
+
+
+@pytest.mark.parametrize("months", [0, 121, 30000])
+def test_a_topic_review_interval_outside_a_month_to_ten_years_is_refused(client, staff, months):
+    from django.db import IntegrityError, transaction
+
+    from articles.models import Topic
+
+    client.force_login(staff)
+    response = client.post(
+        "/admin/articles/topic/add/",
+        {"name": "Odd", "slug": "odd", "description": "", "review_interval_months": months},
+    )
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+    assert not Topic.objects.filter(slug="odd").exists()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Topic.objects.create(name="Odd", slug="odd", review_interval_months=months)

@@ -179,3 +179,16 @@ def test_staff_edit_the_resources_in_the_admin(client, staff):
     assert client.get("/admin/community/crisisresource/").status_code == 200
     assert "PLACEHOLDER" in client.get("/admin/community/crisisresource/").content.decode()
     assert client.get("/admin/community/warningphrase/").status_code == 200
+
+
+@pytest.mark.parametrize("action", ["dismiss", "suspend_author", "hide_content"])
+def test_member_report_actions_leave_an_urgent_report_open_and_its_author_unharmed(client, staff, alice, action):
+    post = PostFactory(author=alice, text="Words a phrase matched")
+    report = Report.objects.create(urgent=True, reason=Report.URGENT_REASON, post=post)
+    client.force_login(staff)
+    response = client.post("/admin/community/report/", {"action": action, "_selected_action": [report.pk]}, follow=True)
+    assert "urgent report(s) left open" in response.content.decode()
+    report.refresh_from_db()
+    alice.refresh_from_db()
+    post.refresh_from_db()
+    assert report.status == "open" and not alice.is_suspended and post.status == "visible"

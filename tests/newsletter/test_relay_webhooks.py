@@ -202,6 +202,15 @@ def test_amazon_ses_complaint_stops_a_members_notification_emails_but_not_a_pass
     assert "/accounts/password/reset/key/" in smtp_sink.text(reset)
 
 
+def test_a_stranger_cannot_mail_a_suppressed_address_through_the_account_forms(client, smtp_sink):
+    """Sign-up and password reset answer any address typed in; a complained address gets none of it."""
+    assert post_from_sns(client, sns_notification(ses_complaint()), **basic_auth()).status_code == 200
+    client.post("/accounts/password/reset/", {"email": "richard@example.com"})  # no account: "unknown account"
+    assert smtp_sink.to("richard@example.com") == []
+    [refused] = OutgoingEmail.objects.filter(kind="account/email/unknown_account")
+    assert refused.status == OutgoingEmail.Status.FAILED
+
+
 def test_amazon_ses_soft_bounces_count_toward_the_limit(client):
     reader = make_reader("full-mailbox@example.com")
     transient = ses_bounce("Transient", "MailboxFull", address="full-mailbox@example.com")
