@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "0")
-os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1"
+os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1"  # the test client's host: counts as production,
+os.environ.setdefault("SECRET_KEY", __import__("secrets").token_urlsafe(50))  # which wants a real key
 
 import django  # noqa: E402
 

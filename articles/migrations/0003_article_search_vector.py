@@ -42,8 +42,10 @@ CREATE TRIGGER articles_source_search_vector
     AFTER INSERT OR UPDATE OR DELETE ON articles_source
     FOR EACH ROW EXECUTE FUNCTION articles_source_search_vector();
 
-UPDATE articles_article SET search_vector = NULL;
+-- The index first: after an UPDATE of existing rows, PostgreSQL refuses CREATE INDEX in the same
+-- transaction ("pending trigger events" of the deferred foreign keys).
 CREATE INDEX article_search_idx ON articles_article USING gin (search_vector);
+UPDATE articles_article SET search_vector = NULL;
 """
 
 DROP_TRIGGERS = """
