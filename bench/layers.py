@@ -48,14 +48,8 @@ def nothing():
     yield
 
 
-def no_local_memory():
-    return patched(fragments, "LOCAL", fragments.LocalFragments(size=0))
-
-
-@contextmanager
 def no_fragment_cache():
-    with patched(fragments, "cached_fragments", lambda keys: {}), patched(fragments, "cache", DummyCache("", {})):
-        yield
+    return patched(fragments, "cache", DummyCache("", {}))
 
 
 def no_page_cache():
@@ -84,7 +78,6 @@ def main():
     article = Article.objects.published().exclude(slug__startswith="synthetic-").order_by("pk").first()
     rows = [
         ("signed-in feed", member, "/activities/", "feed fragments", no_fragment_cache),
-        ("signed-in feed", member, "/activities/", "per-process fragment memory", no_local_memory),
         ("anonymous article page", anonymous, article.get_absolute_url(), "public page cache", no_page_cache),
         ("anonymous home", anonymous, "/", "public page cache", no_page_cache),
         ("anonymous resources index", anonymous, "/resources/", "public page cache", no_page_cache),

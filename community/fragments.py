@@ -13,9 +13,6 @@ Updates a member sees that others don't (their own held or hidden ones), and upd
 comments include someone the member muted, are rendered for that member alone.
 """
 
-import threading
-from collections import OrderedDict
-
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
@@ -40,7 +37,7 @@ def render_posts(request, entries):
     """The HTML of each update in `entries` (queries.FeedEntry), personalised for request.user."""
     viewer = request.user
     keys = {entry.pk: fragment_key(entry) for entry in entries if entry.status == Visibility.VISIBLE}
-    cached = cached_fragments(list(keys.values()))
+    cached = cache.get_many(list(keys.values()))
     muted = [f'data-owner="{pk}"' for pk in muted_ids(viewer)]
 
     html, comment_ids = {}, {}
@@ -57,7 +54,6 @@ def render_posts(request, entries):
         for post in shared:
             fresh[keys[post.pk]] = render_fragment(post)
         cache.set_many(fresh, FRAGMENT_SECONDS)
-        LOCAL.update(fresh)
         for post in shared:
             html[post.pk], comment_ids[post.pk] = fresh[keys[post.pk]]
         # Seen by this member alone: their own held or hidden updates, or ones with muted comments.
@@ -90,43 +86,6 @@ def render_fragment(post):
 
 def fragment_hug_keys(post_id, comment_ids):
     return {f"post-{post_id}", *(f"comment-{pk}" for pk in comment_ids)}
-
-
-class LocalFragments:
-    """A small per-process memory in front of the shared cache.
-
-    A fragment's key names the exact version of what it shows, so a copy kept here can never be
-    stale: the feed's most read fragments skip the round trip to Redis and the unpickling.
-    """
-
-    def __init__(self, size):
-        self.size, self.items, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get_many(self, keys):
-        with self.lock:
-            found = {key: self.items[key] for key in keys if key in self.items}
-            for key in found:
-                self.items.move_to_end(key)
-        return found
-
-    def update(self, values):
-        with self.lock:
-            self.items.update(values)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
-LOCAL = LocalFragments(size=2000)
-
-
-def cached_fragments(keys):
-    found = LOCAL.get_many(keys)
-    missing = [key for key in keys if key not in found]
-    if missing:
-        shared = cache.get_many(missing)
-        LOCAL.update(shared)
-        found.update(shared)
-    return found
 
 
 def attach_recent_comments(posts, comments):

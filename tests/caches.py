@@ -6,9 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 
 def clear():
-    from community.fragments import LOCAL
-
-    LOCAL.items.clear()
     # Never FLUSHDB: the Redis database is shared with Celery's queues.
     if hasattr(cache, "delete_pattern"):
         cache.delete_pattern("*")
