@@ -17,6 +17,7 @@ from .models import Article, Expert, Page, Topic
 from .search import clean_query
 
 ARTICLES_PER_PAGE = 12
+EXPERT_ARTICLES_PER_PAGE = 20
 
 
 @require_safe
@@ -126,7 +127,8 @@ def article_json_ld(article, topics):
 def expert_detail(request, slug):
     expert = get_object_or_404(Expert, slug=slug)
     articles = Article.objects.published().with_people().filter(Q(author=expert) | Q(reviewer=expert)).distinct()
-    return render(request, "articles/expert_detail.html", {"expert": expert, "articles": articles})
+    page = Paginator(articles, EXPERT_ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "articles/expert_detail.html", {"expert": expert, "page": page})
 
 
 @require_safe

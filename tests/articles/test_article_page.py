@@ -150,3 +150,16 @@ def test_expert_page_shows_bio_and_articles(client, full_article, reviewer):
     assert reviewer.display_name in body
     assert "Bone health during treatment" in body
     assert "Medically reviewed" in body
+
+
+def test_expert_page_lists_articles_twenty_to_a_page(client, author):
+    from tests.factories import ArticleFactory
+
+    for n in range(25):
+        ArticleFactory(author=author, title=f"Numbered article {n:02d}")
+    first = client.get(author.get_absolute_url()).content.decode()
+    second = client.get(author.get_absolute_url() + "?page=2").content.decode()
+    assert first.count("Numbered article") == 20 and "Page 1 of 2" in first and 'rel="next" href="?page=2"' in first
+    assert second.count("Numbered article") == 5
+    for bad in ("abc", "0", "999", "-1"):
+        assert client.get(author.get_absolute_url() + f"?page={bad}").status_code == 200
