@@ -36,6 +36,20 @@ def message_domain():
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
+def render_email(name, context):
+    """(subject, text, html) from templates/emails/<name>.subject.txt|.txt|.html, with the site's
+    name and address; the subject on one line."""
+    from django.template.loader import get_template
+
+    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    subject = " ".join(get_template(f"emails/{name}.subject.txt").render(context).split())
+    return (
+        subject,
+        get_template(f"emails/{name}.txt").render(context),
+        get_template(f"emails/{name}.html").render(context),
+    )
+
+
 def queue_email(*, to, subject, text, html="", headers=None, from_email=None, kind="", requested=False):
     """Record one e-mail to `to` and send it once the current transaction commits.
 

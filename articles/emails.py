@@ -1,19 +1,8 @@
 """The articles' e-mails, one function per kind: review reminders for reviewers and editors."""
 
 from django.conf import settings
-from django.template.loader import get_template
 
-from accounts.mail import queue_email
-
-
-def render_email(name, context):
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(get_template(f"emails/{name}.subject.txt").render(context).split())
-    return (
-        subject,
-        get_template(f"emails/{name}.txt").render(context),
-        get_template(f"emails/{name}.html").render(context),
-    )
+from accounts.mail import queue_email, render_email
 
 
 def send_review_reminder_email(*, expert, articles, kind):

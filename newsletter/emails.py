@@ -4,29 +4,17 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from accounts.mail import queue_email
+from accounts.mail import queue_email, render_email
 
 from . import tokens
 
 
 def absolute(path):
     return settings.SITE_URL + path
-
-
-def render_email(name, context):
-    """(subject, text, html) from templates/emails/<name>.subject.txt|.txt|.html."""
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(get_template(f"emails/{name}.subject.txt").render(context).split())
-    return (
-        subject,
-        get_template(f"emails/{name}.txt").render(context),
-        get_template(f"emails/{name}.html").render(context),
-    )
 
 
 def send_confirmation_email(*, subscriber):
