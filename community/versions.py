@@ -44,12 +44,10 @@ def bump(*, posts=None, public=False):
 
 def shown_by(queryset, fields):
     """What shows the rows of `queryset` (a ContentQuerySet) whose `fields` change, for bump()."""
-    from .models import Answer, Comment, Post, Question
+    from .models import Answer, Comment, Question
 
     model = queryset.model
     public = not set(fields) <= NOT_ON_PUBLIC_PAGES
-    if model is Post:
-        return {"posts": list(queryset.values_list("pk", flat=True))}
     if model is Comment:
         rows = list(queryset.values_list("post_id", "article_id"))
         return {"posts": [post for post, _ in rows if post], "public": public and any(a for _, a in rows)}
