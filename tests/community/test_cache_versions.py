@@ -7,9 +7,10 @@ import re
 import pytest
 from django.test import Client
 
+from accounts.models import User
 from accounts.services import get_profile
 from community import services
-from community.models import Answer, Comment, Post, Question, Visibility
+from community.models import Answer, Comment, Hug, Post, Question, Visibility
 from tests.admin_forms import submit_change_form
 from tests.caches import cached_equals_fresh
 from tests.community.factories import AnswerFactory, CommentFactory, PostFactory, QuestionFactory
@@ -87,6 +88,7 @@ def hide_by_admin_action(w):
 
 def hide_article_comment_by_admin_action(w):
     staff_client(w).post("/admin/community/comment/", {"action": "hide", "_selected_action": [w["article_comment"].pk]})
+    assert Comment.objects.get(pk=w["article_comment"].pk).status == Visibility.HIDDEN
 
 
 def edit_post_in_admin(w):
@@ -105,6 +107,7 @@ def change_role_in_admin_inline(w):
     submit_change_form(
         staff_client(w), f"/admin/accounts/user/{w['carol'].pk}/change/", **{"profile-0-role": "caregiver"}
     )
+    assert get_profile(w["carol"]).role == "caregiver"
 
 
 def save_in_shell(w):
@@ -133,6 +136,7 @@ def hug_from_the_feed(w):
     client.force_login(w["carol"])
     client.post(f"/hugs/post/{w['post'].pk}/")
     client.post(f"/hugs/comment/{w['comment'].pk}/")
+    assert Hug.objects.filter(user=w["carol"]).count() == 2
 
 
 def comment_and_answer_by_members(w):
@@ -150,7 +154,8 @@ def suspend_with_content(w):
 
 
 def new_member_joins(w):
-    verify_email(UserFactory(display_name="Dan"))
+    dan = verify_email(UserFactory(display_name="Dan"))
+    assert dan in User.objects.members()
 
 
 def erase_member(w):
@@ -162,7 +167,7 @@ def erase_member(w):
 WRITES = [
     (hide_by_service, "Carol says well done", None),
     (hide_by_admin_action, "Carol answers slowly", None),
-    (hide_article_comment_by_admin_action, None, None),
+    (hide_article_comment_by_admin_action, "Carol on the article", None),
     (edit_post_in_admin, "Bob&#x27;s walk by the sea", "Bob edited by staff"),
     (hide_answer_in_admin_form, "Carol answers slowly", None),
     (rename_member_in_admin, ">Carol<", "Caroline"),
@@ -185,14 +190,18 @@ def test_cached_pages_equal_fresh_ones_after_each_write_path(world, alice_client
     views = [(alice_client, url) for url in member_pages(world)] + [
         (anonymous_client, url) for url in public_pages(world)
     ]
+    before = []
     for viewer, url in views:
-        viewer.get(url)  # fill the caches
+        response = viewer.get(url)  # fills the caches
+        before.append(TOKEN.sub("", f"{response.status_code}\n{response.content.decode()}"))
     write(world)
-    seen = ""
-    for viewer, url in views:
+    seen, changed = "", False
+    for (viewer, url), old in zip(views, before, strict=True):
         cached, fresh = cached_equals_fresh(viewer, url)
         assert TOKEN.sub("", cached) == TOKEN.sub("", fresh), f"{write.__name__}: {url} is stale"
         seen += cached
+        changed = changed or TOKEN.sub("", fresh) != old
+    assert changed, f"{write.__name__} changed nothing any page shows"
     if gone:
         assert gone not in seen
     if shown:
@@ -200,13 +209,14 @@ def test_cached_pages_equal_fresh_ones_after_each_write_path(world, alice_client
 
 
 def test_the_public_member_count_follows_new_and_confirmed_members(client, world):
-    client.get("/")
+    count = User.objects.members().count()
+    assert f"{count} members" in client.get("/").content.decode()
     dan = UserFactory(display_name="Dan")
     cached, fresh = cached_equals_fresh(client, "/")
-    assert cached == fresh
+    assert cached == fresh and f"{count} members" in cached  # an unconfirmed address does not count
     verify_email(dan)
     cached, fresh = cached_equals_fresh(client, "/")
-    assert cached == fresh
+    assert cached == fresh and f"{count + 1} members" in cached
 
 
 def test_a_post_created_elsewhere_shows_and_updates_are_keyed_by_version(alice_client, bob):
@@ -238,9 +248,13 @@ def test_posting_and_commenting_on_updates_leave_public_pages_cached(client, wor
 
     client.get("/")
     version = cache.get(VERSION_KEY)
-    alice_client.post("/activities/", {"text": "A good day"})
+    assert version is not None
+    assert alice_client.post("/activities/", {"text": "A good day"}).status_code == 302
+    assert Post.objects.filter(text="A good day").exists()
     CommentFactory(post=world["post"], author=world["alice"])
     assert cache.get(VERSION_KEY) == version  # updates and their comments never show on public pages
+    AnswerFactory(question=world["question"])
+    assert cache.get(VERSION_KEY) != version
 
 
 def test_rows_created_in_bulk_move_versions_on(alice_client, bob, client):
