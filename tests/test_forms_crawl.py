@@ -5,6 +5,7 @@ import re
 import pytest
 
 from accounts.models import Diagnosis, Stage
+from tests.admin_forms import _FormFields
 from tests.community.factories import PostFactory, QuestionFactory
 from tests.factories import ArticleFactory, TopicFactory, UserFactory, verify_email
 
@@ -54,18 +55,60 @@ def assert_our_words(response, url):
         assert default not in visible_text(body), (url, default)
 
 
+def send_empty(client, url, page):
+    """POST the page's own fields, every one left empty (an empty POST would leave the form unbound)."""
+    parser = _FormFields()
+    parser.feed(page.content.decode())
+    fields = {name: "" for name, _ in parser.fields if name != "csrfmiddlewaretoken"}
+    return client.post(url.split("?")[0], fields or {"_": ""})
+
+
+# Pages whose form has a required field: sent empty, they must say what is missing.
+MUST_COMPLAIN = {
+    "/accounts/signup/",
+    "/accounts/login/",
+    "/accounts/password/reset/",
+    "/newsletter/subscribe/",
+    "/accounts/settings/",
+    "/accounts/welcome/",
+    "/accounts/settings/email/",
+    "/accounts/password/change/",
+    "/accounts/delete/",
+    "/activities/",
+    "/activities/{post}/",
+    "/activities/{post}/edit/",
+    "/questions/ask/",
+    "/questions/{question}/",
+    "/questions/{question}/edit/",
+    "/report/post/{post}/",
+}
+
+
 def test_no_form_page_shows_djangos_default_strings(client, pages):
     member, signed_in, anonymous = pages
+    complained = set()
     for url in anonymous:
-        assert_our_words(client.get(url), url)
-        assert_our_words(client.post(url.split("?")[0], {}), url)  # every field left empty
+        page = client.get(url)
+        assert_our_words(page, url)
+        response = send_empty(client, url, page)
+        assert response.status_code < 500, url
+        assert_our_words(response, url)
+        if 'class="errorlist' in response.content.decode():
+            complained.add(url)
     client.force_login(member)
     for url in signed_in:
         response = client.get(url)
         assert response.status_code == 200, url
         assert_our_words(response, url)
         if url not in ("/accounts/email/",):
-            assert_our_words(client.post(url.split("?")[0], {}), url)
+            sent = send_empty(client, url, response)
+            assert sent.status_code < 500, url
+            assert_our_words(sent, url)
+            if 'class="errorlist' in sent.content.decode():
+                complained.add(url)
+    ids = {"post": PostFactory._meta.model.objects.get().pk, "question": QuestionFactory._meta.model.objects.get().pk}
+    expected = {url.format(**ids) for url in MUST_COMPLAIN}
+    assert complained >= expected, expected - complained
 
 
 def test_selects_have_a_real_placeholder(client, pages):
