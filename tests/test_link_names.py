@@ -102,7 +102,9 @@ def test_links_that_read_the_same_go_to_the_same_place(client, site):
     members = ["/activities/", "/questions/", site["question"].get_absolute_url(), "/members/"]
     problems = {}
     for url in public:
-        body = client.get(url).content.decode()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
         problems[f"anonymous {url}"] = targets_by_name(body)
         assert generic_texts(body) == [], url
     client.force_login(site["member"])

@@ -58,6 +58,7 @@ def test_staff_with_two_factor_preview_and_see_hidden_content(client, staff, hid
     for name, url in pages(hidden_things).items():
         assert client.get(url).status_code == 200, name
     assert "miracle pills" in client.get("/activities/").content.decode()
+    assert "A hidden question" in client.get("/questions/").content.decode()
 
 
 def test_two_factor_set_up_later_gives_staff_their_powers(client, staff_without_mfa, hidden_things):

@@ -97,7 +97,8 @@ def test_a_deleted_members_avatar_is_gone(bob_client, alice, pictures):
 
 
 def test_a_muted_members_pictures_are_not_sent_to_who_muted_them(bob_client, pictures, alice):
-    bob_client.post(f"/members/{alice.pk}/mute/")
+    assert bob_client.get(pictures["update"]).status_code == 200
+    assert bob_client.post(f"/members/{alice.pk}/mute/").status_code == 302
     assert bob_client.get(pictures["update"]).status_code == 404
 
 
@@ -129,7 +130,8 @@ def test_behind_nginx_the_view_decides_and_nginx_sends_the_file(bob_client, clie
         assert "X-Accel-Redirect" not in client.get(pictures[kind])
     pictures["post"].status = "hidden"
     pictures["post"].save()
-    assert "X-Accel-Redirect" not in bob_client.get(pictures["update"])
+    hidden = bob_client.get(pictures["update"])
+    assert hidden.status_code == 404 and "X-Accel-Redirect" not in hidden
 
 
 def test_article_pictures_and_portraits_stay_public_and_cacheable(client):
