@@ -269,12 +269,12 @@ def import_article(path, *, now=None):
                 article.hero_image.save(f"{slug}.jpg", hero, save=False)
             article.save()
             article.topics.set(topics)
-            # One by one rather than in bulk, so each row's save and delete signals fire.
-            for source in article.sources.all():
-                source.delete()
+            # QuerySet.delete sends each row's signals; the article's save above already retired the
+            # cached pages, and the database's trigger keeps its search vector current.
+            article.sources.all().delete()
             for source in sources:
                 source.article = article
-                source.save()
+            Source.objects.bulk_create(sources)
     except DatabaseError as exc:
         raise ImportFailed(path, f"the database refused the article ({exc})") from exc
     return Result(article, action)
