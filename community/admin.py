@@ -152,15 +152,13 @@ class ReportAdmin(admin.ModelAdmin):
         self._close_urgent(request, queryset, Report.Status.CONTACTED)
 
     def _close_urgent(self, request, queryset, status):
-        reports = list(queryset.filter(urgent=True))
-        for report in reports:
-            services.close_urgent_report(report=report, moderator=request.user, status=status)
-        skipped = queryset.count() - len(reports)
+        closed = self._close(request, queryset.filter(urgent=True), status)
+        skipped = queryset.count() - closed
         self.message_user(
             request,
-            f"{len(reports)} urgent report(s) marked \u201c{Report.Status(status).label}\u201d."
+            f"{closed} urgent report(s) marked \u201c{Report.Status(status).label}\u201d."
             + (f" {skipped} report(s) left as they were: not urgent." if skipped else ""),
-            messages.SUCCESS if reports else messages.WARNING,
+            messages.SUCCESS if closed else messages.WARNING,
         )
 
     def _members_reports(self, request, queryset):

@@ -349,12 +349,3 @@ def moderator_emails():
     if not addresses:
         addresses = list(staff.filter(is_superuser=True).values_list("email", flat=True))
     return sorted({address.lower(): address for address in addresses}.values())
-
-
-def close_urgent_report(*, report, moderator, status):
-    """Record a moderator's review of an urgent report: no risk, or the member was contacted."""
-    if status not in (Report.Status.NO_RISK, Report.Status.CONTACTED):
-        raise ValueError(status)
-    report.status, report.handled_by, report.handled_at = status, moderator, _now()
-    report.save(update_fields=["status", "handled_by", "handled_at"])
-    return report
