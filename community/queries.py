@@ -24,7 +24,9 @@ POST_FIELDS = [
 ]
 AUTHOR_FIELDS = [
     "author__display_name",
+    "author__suspended_at",
     "author__profile__avatar",
+    "author__profile__hidden_at",
     "author__profile__role",
 ]
 

@@ -91,6 +91,26 @@ def test_a_hidden_or_suspended_members_avatar_is_gone_for_other_members(bob_clie
     assert bob_client.get(pictures["avatar"]).status_code == 404
 
 
+@pytest.mark.parametrize("how", ["profile hidden", "member suspended"])
+def test_pages_show_the_initial_where_the_avatar_is_refused(bob_client, alice, pictures, how):
+    """No broken picture: where accounts.views.avatar would refuse it, the pages show the initial."""
+    post = f"/activities/{pictures['post'].pk}/"
+    for page in ("/activities/", post):  # the feed's cached fragment, and the update's own page
+        assert f'src="{pictures["avatar"]}"' in bob_client.get(page).content.decode()
+    if how == "profile hidden":
+        profile = get_profile(alice)
+        profile.hidden_at, profile.hidden_reason = timezone.now(), "Offensive picture"
+        profile.save()
+    else:
+        alice.suspended_at = timezone.now()
+        alice.save()
+    for page in ("/activities/", post):
+        html = bob_client.get(page).content.decode()
+        if how == "profile hidden" or "Our walk by the sea" in html:  # a suspended member's update may be gone
+            assert pictures["avatar"] not in html, page
+            assert bob_client.get(pictures["avatar"]).status_code == 404
+
+
 def test_a_deleted_members_avatar_is_gone(bob_client, alice, pictures):
     alice.delete()
     assert bob_client.get(pictures["avatar"]).status_code == 404
