@@ -20,8 +20,8 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .models import Comment, Hug, Visibility
-from .queries import RECENT_COMMENTS, posts_by_pk
+from .models import Comment, Visibility
+from .queries import RECENT_COMMENTS, hugs_among, posts_by_pk
 from .services import muted_ids
 
 # Replaced with its attribute quote: member text is escaped, so it can never contain this string.
@@ -99,34 +99,14 @@ def attach_recent_comments(posts, comments):
 
 
 def hugged_keys(viewer, post_ids, comment_ids):
-    """Which of these updates and comments `viewer` has hugged, as data-hug-key values.
-
-    Plain SQL: this runs on every feed page, and building the ORM query cost more than running it.
-    """
+    """Which of these updates and comments `viewer` has hugged, as data-hug-key values: one statement,
+    in two halves so that each uses its (user, post) or (user, comment) unique index."""
     if not post_ids:
         return set()
-    # Two halves, so each can use its (user, post) or (user, comment) unique index.
-    sql, params = hug_select("post_id", post_ids, viewer)
+    statement, params = hugs_among(viewer, "post_id", post_ids, select="post_id, comment_id")
     if comment_ids:
-        more_sql, more_params = hug_select("comment_id", comment_ids, viewer)
-        sql, params = f"{sql} UNION ALL {more_sql}", params + more_params
+        more, more_params = hugs_among(viewer, "comment_id", comment_ids, select="post_id, comment_id")
+        statement, params = f"{statement} UNION ALL {more}", params + more_params
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(statement, params)
         return {f"post-{p}" if p else f"comment-{c}" for p, c in cursor.fetchall()}
-
-
-def hug_select(column, ids, viewer):
-    """SQL and parameters; only our own names and placeholders go into the string.
-
-    On PostgreSQL the ids go as one array, so the statement's text is the same whatever their
-    number, and it is prepared once per connection instead of planned on every page.
-    """
-    table = connection.ops.quote_name(Hug._meta.db_table)
-    if connection.vendor == "postgresql":
-        return f"SELECT post_id, comment_id FROM {table} WHERE user_id = %s AND {column} = ANY(%s)", [  # noqa: S608
-            viewer.pk,
-            list(ids),
-        ]
-    marks = ", ".join(["%s"] * len(ids))
-    sql = f"SELECT post_id, comment_id FROM {table} WHERE user_id = %s AND {column} IN ({marks})"  # noqa: S608
-    return sql, [viewer.pk, *ids]

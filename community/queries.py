@@ -2,6 +2,9 @@
 
 from typing import NamedTuple
 
+from django.db import connection
+
+from accounts import sql
 from accounts.models import Profile, User
 
 from .models import Answer, Comment, Follow, Hug, Post, Question
@@ -68,14 +71,27 @@ def posts_by_pk(pks):
 
 
 def mark_hugged(viewer, posts=(), comments=(), answers=()):
-    """Set .hugged on each thing: one query per kind, whatever the number of things."""
+    """Set .hugged on each thing: one query per kind, whatever the number of things (plain SQL,
+    as on every page that shows hug buttons: accounts/sql.py)."""
     for field, things in (("post", posts), ("comment", comments), ("answer", answers)):
         things = list(things)
         if not things:
             continue
-        hugged = set(Hug.objects.filter(user=viewer, **{f"{field}__in": things}).values_list(f"{field}_id", flat=True))
+        hugged = set(sql.column(*hugs_among(viewer, f"{field}_id", [thing.pk for thing in things])))
         for thing in things:
             thing.hugged = thing.pk in hugged
+
+
+def hugs_among(viewer, column, ids, select=None):
+    """SQL and parameters for `viewer`'s hugs on these ids of `column` (post_id, comment_id or
+    answer_id), each served by its (user, ...) unique index. On PostgreSQL the ids go as one array, so
+    the statement's text is the same whatever their number."""
+    select = select or column
+    if connection.vendor == "postgresql":
+        statement = f"SELECT {select} FROM {sql.table(Hug)} WHERE user_id = %s AND {column} = ANY(%s)"  # noqa: S608
+        return statement, [viewer.pk, list(ids)]
+    marks = ", ".join(["%s"] * len(ids))
+    return f"SELECT {select} FROM {sql.table(Hug)} WHERE user_id = %s AND {column} IN ({marks})", [viewer.pk, *ids]  # noqa: S608
 
 
 def post_comments(viewer, post):
