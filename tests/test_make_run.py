@@ -47,7 +47,15 @@ def test_make_runs_embedded_worker_sends_the_digest_on_schedule_and_ctrl_c_stops
     output = tmp_path / "run.out"
     with output.open("w") as out:
         run = subprocess.Popen(
-            ["scripts/run.sh"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            ["scripts/run.sh"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            # As from a terminal, Ctrl-C's signal is not ignored, even when this suite runs in the
+            # background of a script (which starts every descendant with SIGINT ignored).
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     try:
 
@@ -67,6 +75,10 @@ def test_make_runs_embedded_worker_sends_the_digest_on_schedule_and_ctrl_c_stops
         assert f"{var}/mail/" in said and "manage.py send_digest --frequency daily" in said
     finally:
         os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
-        run.wait(60)
+        try:
+            run.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(run.pid, signal.SIGKILL)  # fail, but leave no server behind
+            raise
     wait_for(lambda: not group_alive(run.pid), 60, "every process of make run to stop")
     assert "embedded broker" in output.read_text(), output.read_text()
