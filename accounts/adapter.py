@@ -39,6 +39,8 @@ class AccountAdapter(DefaultAccountAdapter):
             "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc),
             "site_name": settings.SITE_NAME,
             "site_url": settings.SITE_URL,
+            "SITE_NAME": settings.SITE_NAME,  # what the e-mail layout (templates/emails/_layout.html) shows
+            "SITE_URL": settings.SITE_URL,
             "condition_name": settings.CONDITION_NAME,
             "change_password_url": settings.SITE_URL + reverse("account_reset_password"),
             "about_url": settings.SITE_URL + reverse("pages:about"),
