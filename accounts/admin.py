@@ -1,9 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.shortcuts import render
 
+from .admin_actions import ask_first
 from .models import Diagnosis, Profile, Stage, Symptom, Treatment, User
 from .services import reinstate_member, suspend_member
 
@@ -67,29 +66,26 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description="Suspend selected members (with a reason)")
     def suspend(self, request, queryset):
-        form = SuspendForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            hidden = 0
-            for user in queryset:
-                hidden += suspend_member(
-                    user=user, reason=form.cleaned_data["reason"], hide_content=form.cleaned_data["hide_content"]
-                )
-            self.message_user(
-                request, f"{queryset.count()} member(s) suspended; {hidden} item(s) hidden.", messages.SUCCESS
-            )
-            return None
-        return render(
+        form, page = ask_first(
+            self,
             request,
-            "admin/accounts/suspend.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Suspend members",
-                "members": queryset,
-                "form": form,
-                "action_checkbox_name": ACTION_CHECKBOX_NAME,
-                "opts": self.model._meta,
-            },
+            queryset,
+            SuspendForm,
+            template="admin/accounts/suspend.html",
+            title="Suspend members",
+            submit="Suspend",
         )
+        if page:
+            return page
+        hidden = 0
+        for user in queryset:
+            hidden += suspend_member(
+                user=user, reason=form.cleaned_data["reason"], hide_content=form.cleaned_data["hide_content"]
+            )
+        self.message_user(
+            request, f"{queryset.count()} member(s) suspended; {hidden} item(s) hidden.", messages.SUCCESS
+        )
+        return None
 
     @admin.action(description="Reinstate selected members")
     def reinstate(self, request, queryset):

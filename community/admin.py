@@ -1,10 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.html import format_html
 
+from accounts.admin_actions import ask_first
 from accounts.services import suspend_member
 
 from . import services
@@ -122,20 +121,17 @@ class ReportAdmin(admin.ModelAdmin):
         queryset = self._members_reports(request, queryset)
         if not queryset.exists():
             return None
-        form = HideForm(request.POST if "apply" in request.POST else None)
-        if not form.is_valid():
-            return render(
-                request,
-                "admin/community/hide.html",
-                {
-                    **self.admin_site.each_context(request),
-                    "title": "Hide the reported content",
-                    "reports": queryset,
-                    "form": form,
-                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
-                    "opts": self.model._meta,
-                },
-            )
+        form, page = ask_first(
+            self,
+            request,
+            queryset,
+            HideForm,
+            template="admin/community/hide.html",
+            title="Hide the reported content",
+            submit="Hide",
+        )
+        if page:
+            return page
         reason = form.hidden_reason()
         for report in queryset.select_related("post", "comment", "question", "answer"):
             services.hide_content(target=report.target, moderator=request.user, reason=reason)
