@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
@@ -137,7 +138,19 @@ class NotificationEmails(models.TextChoices):
     OFF = "off", "Never"
 
 
+# Sent by ProfileQuerySet.update (a queryset update sends no post_save): with `user_ids` and the
+# `fields` set, so that what caches a member's picture or role can move its versions on.
+profiles_updated = Signal()
+
+
 class ProfileQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        user_ids = list(self.values_list("user_id", flat=True))  # before: the update may change the filter's rows
+        count = super().update(**kwargs)
+        if user_ids:
+            profiles_updated.send(sender=self.model, user_ids=user_ids, fields=set(kwargs))
+        return count
+
     def with_details(self):
         return self.select_related("user", "diagnosis", "stage").prefetch_related("treatments", "symptoms")
 

@@ -9,7 +9,7 @@ class CommunityConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from accounts import registry
-        from accounts.models import Profile
+        from accounts.models import Profile, profiles_updated
 
         from . import member_data, versions
         from .models import Answer, Comment, Hug, Post, Question
@@ -18,6 +18,7 @@ class CommunityConfig(AppConfig):
         post_save.connect(versions.post_saved, sender=Post, dispatch_uid="version-post")
         post_save.connect(versions.user_changed, sender=get_user_model(), dispatch_uid="version-user")
         post_save.connect(versions.profile_changed, sender=Profile, dispatch_uid="version-profile")
+        profiles_updated.connect(versions.profiles_updated, sender=Profile, dispatch_uid="version-profiles")
         for name, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(versions.comment_changed, sender=Comment, dispatch_uid=f"version-comment-{name}")
             signal.connect(versions.hug_changed, sender=Hug, dispatch_uid=f"version-hug-{name}")

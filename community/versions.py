@@ -20,8 +20,10 @@ from django.db.models import F, Q
 
 from articles import cache as public_pages
 
-# What the feed shows of a member's User row (their public name); Profile rows show their picture and role.
-SHOWN_USER_FIELDS = {"display_name"}
+# What the feed shows of a member's User row: their public name, and whether they are suspended
+# (a suspended member's picture is not shown); of their Profile row: picture, role, whether staff hid it.
+SHOWN_USER_FIELDS = {"display_name", "suspended_at"}
+SHOWN_PROFILE_FIELDS = {"avatar", "role", "hidden_at"}
 # Anonymous public pages show how many comments and answers there are, not how many hugs.
 NOT_ON_PUBLIC_PAGES = {"hug_count"}
 CHUNK = 5000
@@ -98,14 +100,21 @@ def user_changed(sender, instance, created=False, update_fields=None, **kwargs):
     bump(posts=posts_showing(instance.pk))
 
 
-def profile_changed(sender, instance, created=False, **kwargs):
-    if not created:
-        bump(posts=posts_showing(instance.user_id))
+def profile_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    if created or (update_fields is not None and not set(update_fields) & SHOWN_PROFILE_FIELDS):
+        return  # new, or a setting the feed does not show (onboarding, e-mail preferences)
+    bump(posts=posts_showing(instance.user_id))
 
 
-def posts_showing(user_id):
-    """The updates that show this member: theirs, and those with their comments."""
+def profiles_updated(sender, user_ids, fields, **kwargs):
+    """accounts.models.ProfileQuerySet.update: staff hiding a profile, a reinstatement."""
+    if fields & SHOWN_PROFILE_FIELDS:
+        bump(posts=posts_showing(*user_ids))
+
+
+def posts_showing(*user_ids):
+    """The updates that show these members: theirs, and those with their comments."""
     from .models import Comment, Post
 
-    commented = Comment.objects.filter(author_id=user_id, post__isnull=False).values("post_id")
-    return Post.objects.filter(Q(author_id=user_id) | Q(pk__in=commented)).values("pk")
+    commented = Comment.objects.filter(author_id__in=user_ids, post__isnull=False).values("post_id")
+    return Post.objects.filter(Q(author_id__in=user_ids) | Q(pk__in=commented)).values("pk")
