@@ -65,7 +65,7 @@ def ranked(user, query):
         answers = Answer.objects.visible_to(user).under_visible("question", user, muted)
         # Comments on updates and on articles are separate parts: an OR of the two conditions
         # would make PostgreSQL read every visible update for each search instead of joining.
-        on_posts = comments.under_visible("post", user, muted)
+        on_posts = comments.filter(post__isnull=False).under_visible("post", user, muted)
         on_articles = comments.filter(article__in=Article.objects.published().values("pk"))
         parts += [
             _keys(_matching(posts, query, ["text"]), "update", "created_at"),

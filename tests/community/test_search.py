@@ -135,6 +135,17 @@ def test_members_find_updates_questions_answers_and_comments(alice_client, alice
         assert text.lower() in found.lower(), text
 
 
+def test_staff_find_each_comment_once(client, staff, bob):
+    """Staff see every comment (no visibility filter), on updates and on articles: each found once."""
+    CommentFactory(post=PostFactory(author=bob, text="A walk"), author=bob, text="Fatigue on an update")
+    ArticleCommentFactory(article=ArticleFactory(title="Sleep"), author=bob, text="Naps fight fatigue")
+    client.force_login(staff)
+    found = results(client, "fatigue")
+    assert len(found) == 2, found
+    assert sum("Comment by Bob on “Sleep”" in item for item in found) == 1
+    assert sum("Comment by Bob on an update" in item for item in found) == 1
+
+
 def test_a_hidden_update_and_one_held_for_review_are_not_found_by_others(alice_client, bob_client, alice, bob):
     PostFactory(author=bob, text="Zebra crossing hidden", status=Visibility.HIDDEN)
     PostFactory(author=bob, text="Zebra crossing held", status=Visibility.HELD)
