@@ -32,13 +32,13 @@ def body(client, url):
     return response.content.decode()
 
 
+def body_with_status(client, url):
+    response = client.get(url)
+    return f"{response.status_code}\n{response.content.decode()}"
+
+
 def cached_equals_fresh(client, url):
     """The page (status and text) as served through its caches, and rendered with every cache empty."""
-
-    def page():
-        response = client.get(url)
-        return f"{response.status_code}\n{response.content.decode()}"
-
-    cached = page()
+    cached = body_with_status(client, url)
     clear()
-    return cached, page()
+    return cached, body_with_status(client, url)
