@@ -12,7 +12,7 @@ class CommunityConfig(AppConfig):
         from accounts.models import Profile, profiles_updated
 
         from . import member_data, versions
-        from .models import Answer, Comment, Hug, Post, Question
+        from .models import Answer, Comment, Post, Question
 
         # What cached pages show of member content moves their versions on (community/versions.py).
         post_save.connect(versions.post_saved, sender=Post, dispatch_uid="version-post")
@@ -21,7 +21,6 @@ class CommunityConfig(AppConfig):
         profiles_updated.connect(versions.profiles_updated, sender=Profile, dispatch_uid="version-profiles")
         for name, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(versions.comment_changed, sender=Comment, dispatch_uid=f"version-comment-{name}")
-            signal.connect(versions.hug_changed, sender=Hug, dispatch_uid=f"version-hug-{name}")
             for model in (Question, Answer):
                 uid = f"version-{model.__name__}-{name}"
                 signal.connect(versions.question_or_answer_changed, sender=model, dispatch_uid=uid)

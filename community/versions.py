@@ -8,9 +8,10 @@ alike, and nothing has to remember to.
 
 Two versions live here:
 - `Post.version`, a column: the key of the update's cached feed fragment (community/fragments.py).
-  It moves on when the update, one of its comments, a hug on either, or the name or picture of
-  anyone shown in it changes. Being a column, it changes in the same transaction as the rows: a
-  reader sees the new version only once the new rows are visible too.
+  It moves on when the update, one of its comments, the hug count of either (a hug changes it by
+  ContentQuerySet.update, so Hug rows need no receiver), or the name or picture of anyone shown in
+  it changes. Being a column, it changes in the same transaction as the rows: a reader sees the new
+  version only once the new rows are visible too.
 - the public pages' version (articles/cache.py): anonymous article pages show the number of an
   article's comments and a topic's questions with their answer counts.
 """
@@ -83,15 +84,6 @@ def comment_changed(sender, instance, **kwargs):
 
 def question_or_answer_changed(sender, instance, **kwargs):
     bump(public=True)
-
-
-def hug_changed(sender, instance, **kwargs):
-    from .models import Comment
-
-    if instance.post_id:
-        bump(posts=[instance.post_id])
-    elif instance.comment_id:
-        bump(posts=Comment.objects.filter(pk=instance.comment_id).values("post_id"))
 
 
 def user_changed(sender, instance, created=False, update_fields=None, **kwargs):
