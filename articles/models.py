@@ -21,6 +21,28 @@ from .markdown import render_markdown
 MAX_REVIEW_MONTHS = 120
 
 
+class PublicQuerySet(models.QuerySet):
+    """Rows public pages show (articles, experts, topics, sources, pages): an update or a bulk
+    insert, which send no post_save, retires cached public pages as saving each row would
+    (articles/cache.py), whether it comes from a service, an admin action or the shell."""
+
+    def update(self, **kwargs):
+        from .cache import content_changed
+
+        count = super().update(**kwargs)
+        if count:
+            content_changed()
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from .cache import content_changed
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            content_changed()
+        return created
+
+
 class Expert(models.Model):
     """An author or medical reviewer of articles."""
 
@@ -35,6 +57,8 @@ class Expert(models.Model):
         "e-mail address", blank=True, help_text="Where review reminders go. Never shown on the site."
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -66,6 +90,8 @@ class Topic(models.Model):
         help_text="Leave empty for the site's default. An article in several topics follows the shortest.",
     )
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -91,15 +117,7 @@ def add_months(moment, months):
     return moment.replace(year=year, month=month + 1, day=day)
 
 
-class ArticleQuerySet(models.QuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
-        """Articles created in bulk (seeding) retire cached public pages, as saving each would."""
-        from .cache import content_changed
-
-        created = super().bulk_create(objs, *args, **kwargs)
-        content_changed()
-        return created
-
+class ArticleQuerySet(PublicQuerySet):
     def published(self):
         """Articles anyone may read: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -301,6 +319,8 @@ class Source(models.Model):
     url = models.URLField(max_length=500, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "id"]
 
@@ -322,6 +342,8 @@ class Page(models.Model):
     body = models.TextField(help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublicQuerySet.as_manager()
 
     def __str__(self):
         return self.title

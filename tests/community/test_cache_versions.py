@@ -127,6 +127,24 @@ def update_in_shell(w):
     Question.objects.filter(pk=w["question"].pk).update(title="Retitled in the shell")
 
 
+def retitle_article_in_shell(w):
+    from articles.models import Article
+
+    Article.objects.filter(pk=w["article"].pk).update(title="Retitled article")
+
+
+def rename_expert_in_shell(w):
+    from articles.models import Expert
+
+    Expert.objects.filter(pk=w["article"].author_id).update(name="Dr Renamed")
+
+
+def rename_topic_in_shell(w):
+    from articles.models import Topic
+
+    Topic.objects.filter(slug="breathing").update(name="Breathing, renamed")
+
+
 def delete_in_shell(w):
     Comment.objects.filter(author=w["carol"]).delete()
     Answer.objects.filter(pk=w["answer"].pk).delete()
@@ -188,6 +206,9 @@ WRITES = [
     (save_in_shell, "Carol says well done", "changed in the shell"),
     (rename_in_shell, ">Carol<", "Caroline"),
     (update_in_shell, "Carol says well done", "Retitled in the shell"),
+    (retitle_article_in_shell, None, "Retitled article"),
+    (rename_expert_in_shell, None, "Dr Renamed"),
+    (rename_topic_in_shell, None, "Breathing, renamed"),
     (delete_in_shell, "Carol says well done", None),
     (hug_from_the_feed, None, None),
     (comment_and_answer_by_members, None, "Alice joins in"),
