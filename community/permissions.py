@@ -39,47 +39,16 @@ def get_visible(model, user, pk):
     return obj
 
 
-def _get_own(model, user, pk, *, editing=True):
-    """The member's own content (staff may moderate in the admin, not edit here). Content that
-    moderators hid is read-only for its author: they may delete it, not edit it."""
+def get_own(model, user, pk, *, editing=True):
+    """The member's own update, comment, question or answer, to edit or (editing=False) delete
+    (staff may moderate in the admin, not edit here). Content that moderators hid is read-only for
+    its author: they may delete it, not edit it."""
     obj = _get_visible(model, user, pk)
     if obj.author_id != user.pk:
         raise PermissionDenied("This isn't yours to change.")
     if editing and obj.is_hidden:
         raise PermissionDenied(HIDDEN_READ_ONLY)
     return obj
-
-
-def get_post_for_editing(user, pk):
-    return _get_own(Post, user, pk)
-
-
-def get_post_for_deleting(user, pk):
-    return _get_own(Post, user, pk, editing=False)
-
-
-def get_comment_for_editing(user, pk):
-    return _get_own(Comment, user, pk)
-
-
-def get_comment_for_deleting(user, pk):
-    return _get_own(Comment, user, pk, editing=False)
-
-
-def get_question_for_editing(user, pk):
-    return _get_own(Question, user, pk)
-
-
-def get_question_for_deleting(user, pk):
-    return _get_own(Question, user, pk, editing=False)
-
-
-def get_answer_for_editing(user, pk):
-    return _get_own(Answer, user, pk)
-
-
-def get_answer_for_deleting(user, pk):
-    return _get_own(Answer, user, pk, editing=False)
 
 
 def can_reply_to(thing):

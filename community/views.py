@@ -167,7 +167,7 @@ def post_picture(request, name):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_edit(request, pk):
-    post = permissions.get_post_for_editing(request.user, pk)
+    post = permissions.get_own(Post, request.user, pk)
     old_image = post.image.name
     form = PostForm(request.POST or None, request.FILES or None, instance=post)
     if form.is_valid():
@@ -182,7 +182,7 @@ def post_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_delete(request, pk):
-    post = permissions.get_post_for_deleting(request.user, pk)
+    post = permissions.get_own(Post, request.user, pk, editing=False)
     return _confirm_delete(request, post, "update", lambda: services.delete_post(post=post), "/activities/")
 
 
@@ -205,7 +205,7 @@ def article_comment(request, article_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, pk):
-    comment = permissions.get_comment_for_editing(request.user, pk)
+    comment = permissions.get_own(Comment, request.user, pk)
     form = CommentForm(request.POST or None, instance=comment)
     if form.is_valid():
         comment = _screen(request, services.save_edit(thing=form.save(commit=False)))
@@ -216,7 +216,7 @@ def comment_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, pk):
-    comment = permissions.get_comment_for_deleting(request.user, pk)
+    comment = permissions.get_own(Comment, request.user, pk, editing=False)
     back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
     return _confirm_delete(request, comment, "comment", lambda: services.delete_comment(comment=comment), back)
 
@@ -307,7 +307,7 @@ def answer_best(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_edit(request, pk):
-    answer = permissions.get_answer_for_editing(request.user, pk)
+    answer = permissions.get_own(Answer, request.user, pk)
     form = AnswerForm(request.POST or None, instance=answer)
     if form.is_valid():
         answer = _screen(request, services.save_edit(thing=form.save(commit=False)))
@@ -318,7 +318,7 @@ def answer_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def answer_delete(request, pk):
-    answer = permissions.get_answer_for_deleting(request.user, pk)
+    answer = permissions.get_own(Answer, request.user, pk, editing=False)
     back = answer.question.get_absolute_url()
     return _confirm_delete(request, answer, "answer", lambda: services.delete_answer(answer=answer), back)
 
@@ -326,7 +326,7 @@ def answer_delete(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk):
-    question = permissions.get_question_for_editing(request.user, pk)
+    question = permissions.get_own(Question, request.user, pk)
     form = QuestionForm(request.POST or None, instance=question)
     if form.is_valid():
         _screen(request, services.save_edit(thing=form.save(commit=False)))
@@ -337,7 +337,7 @@ def question_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_delete(request, pk):
-    question = permissions.get_question_for_deleting(request.user, pk)
+    question = permissions.get_own(Question, request.user, pk, editing=False)
     delete = lambda: services.delete_question(question=question)  # noqa: E731
     return _confirm_delete(request, question, "question", delete, "/questions/")
 
