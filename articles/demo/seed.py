@@ -55,40 +55,38 @@ def seed_expert(path):
     photo = read_image(path, meta["photo"], problems, "photo") if meta.get("photo") else None
     if problems:
         raise ImportFailed(path, problems)
-    expert = Expert.objects.filter(slug=meta["slug"]).first() or Expert(slug=meta["slug"])
     values = {
         "name": meta["name"],
         "credentials": meta.get("credentials", ""),
         "short_bio": meta.get("short_bio", ""),
         "bio": bio,
     }
-    photo_changed = photo is not None and image_differs(expert.photo, photo)
-    if expert.pk and not photo_changed and all(getattr(expert, key) == value for key, value in values.items()):
-        return expert
-    for key, value in values.items():
-        setattr(expert, key, value)
-    if photo_changed:
-        expert.photo.save(f"{expert.slug}.jpg", photo, save=False)
-    expert.save()
-    return expert
+    return save_changed(Expert, meta["slug"], values, photo=photo)
 
 
 def seed_topic(path):
     meta, description = read_demo(path, "slug", "name")
-    topic = Topic.objects.filter(slug=meta["slug"]).first() or Topic(slug=meta["slug"])
-    if topic.pk is None or (topic.name, topic.description) != (meta["name"], description.strip()):
-        topic.name, topic.description = meta["name"], description.strip()
-        topic.save()
-    return topic
+    return save_changed(Topic, meta["slug"], {"name": meta["name"], "description": description.strip()})
 
 
 def seed_page(path):
     meta, body = read_demo(path, "slug", "title")
-    page = Page.objects.filter(slug=meta["slug"]).first() or Page(slug=meta["slug"])
-    if page.pk is None or (page.title, page.body) != (meta["title"], body):
-        page.title, page.body = meta["title"], body
-        page.save()
-    return page
+    return save_changed(Page, meta["slug"], {"title": meta["title"], "body": body})
+
+
+def save_changed(model, slug, values, *, photo=None):
+    """The row with this slug, created, or saved only where `values` (or the photo) differ: seeding
+    again writes nothing, so the cached public pages stay."""
+    row = model.objects.filter(slug=slug).first() or model(slug=slug)
+    photo_changed = photo is not None and image_differs(row.photo, photo)
+    if row.pk and not photo_changed and all(getattr(row, key) == value for key, value in values.items()):
+        return row
+    for key, value in values.items():
+        setattr(row, key, value)
+    if photo_changed:
+        row.photo.save(f"{slug}.jpg", photo, save=False)
+    row.save()
+    return row
 
 
 def seed_synthetic(scale, experts, topics, now):
