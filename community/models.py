@@ -65,6 +65,10 @@ class ContentQuerySet(models.QuerySet):
         return visible.exclude(**{f"{prefix}author__in": muted})
 
 
+# Columns only single UPDATE statements move (ModeratedContent.save never writes them back).
+COUNTERS = {"hug_count", "comment_count", "answer_count", "version"}
+
+
 class ModeratedContent(models.Model):
     """Fields every kind of member content shares: its author, its moderation state and dates."""
 
@@ -81,6 +85,20 @@ class ModeratedContent(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Saving a row read earlier (an edit, an admin form, the shell) writes every column but the
+        counters: hugs, comments and answers move those, and Post.version with them, by single
+        UPDATEs with F() while the copy in hand grows old. Writing them back would undo a hug that
+        came meanwhile, and put back a version whose cached fragment shows the old text."""
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not (field.primary_key or field.generated or field.name in COUNTERS or field.attname in deferred)
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def is_hidden(self):

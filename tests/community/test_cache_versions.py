@@ -315,3 +315,21 @@ def test_rows_created_in_bulk_move_versions_on(alice_client, bob, client):
 
 def _fields(article):
     return {f.attname: getattr(article, f.attname) for f in article._meta.concrete_fields if f.attname != "id"}
+
+
+def test_an_edit_saved_from_a_copy_read_before_a_hug_keeps_the_hug_and_shows_the_edit(world, alice_client, bob):
+    """The edit form reads the update, a hug and a comment land, then the edit is saved: the counts
+    stay, and the feed's cached fragment shows the edited text (no old version written back)."""
+    post = Post.objects.get(pk=world["post"].pk)  # the copy the edit form holds
+    alice_client.get("/activities/")  # the feed's fragments cached
+    services.toggle_hug(user=bob, target=world["post"])
+    services.create_comment(author=bob, text="Bob says hello", post=world["post"])
+    alice_client.get("/activities/")  # cached again, at the hug's and the comment's version
+    post.text = "Edited after the hug"
+    services.save_edit(thing=post)
+    row = Post.objects.get(pk=post.pk)
+    assert (row.hug_count, row.comment_count) == (post.hug_count + 1, post.comment_count + 1)
+    assert row.version > post.version
+    cached, fresh = cached_equals_fresh(alice_client, "/activities/")
+    assert "Edited after the hug" in cached
+    assert TOKEN.sub("", cached) == TOKEN.sub("", fresh)
