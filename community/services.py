@@ -97,10 +97,30 @@ def toggle_hug(*, user, target):
     return hugged, model.objects.get(pk=target.pk).hug_count
 
 
-def save_edit(*, thing):
-    """Save a member's edit of their update, comment, question or answer."""
-    thing.edited_at = _now()
-    thing.save()
+class EditRefused(Exception):
+    """A member's edit could not be saved: what they edited changed under them (the message says how)."""
+
+
+def save_edit(*, thing, fields):
+    """Save a member's edit of their update, comment, question or answer: only the `fields` they
+    edit (and when), under a lock on the row, so that what happened meanwhile wins. A moderator who
+    hid it keeps it hidden (an edit read before would otherwise write its old status back), and a
+    delete stays a delete; either way EditRefused says why, and the member's text stays in the form."""
+    fields = [*fields, "edited_at"]
+    if "image" in fields:  # the picture's size is kept with it
+        fields += ["image_width", "image_height"]
+    noun = type(thing)._meta.verbose_name
+    with transaction.atomic():
+        status = type(thing).objects.select_for_update().filter(pk=thing.pk).values_list("status", flat=True).first()
+        if status is None:
+            raise EditRefused(
+                f"This {noun} was deleted while you were editing it, so your changes were not saved. "
+                "Your text is still below if you would like to copy it."
+            )
+        if status == Visibility.HIDDEN:
+            raise EditRefused(f"Our moderators hid this {noun} while you were editing it, so it can't be changed.")
+        thing.edited_at = _now()
+        thing.save(update_fields=fields)
     return thing
 
 

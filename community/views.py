@@ -74,6 +74,16 @@ def _screen(request, thing):
     return thing
 
 
+def _saved_edit(form):
+    """Save a valid edit form; False, with the reason on the form, when it could not be saved."""
+    try:
+        services.save_edit(thing=form.save(commit=False), fields=form._meta.fields)
+    except services.EditRefused as refused:
+        form.add_error(None, str(refused))
+        return False
+    return True
+
+
 def _may_post(request, form, action, *, replying_to=None):
     """True when the member may post `form` now; otherwise the reason is on the form's errors.
 
@@ -170,8 +180,8 @@ def post_edit(request, pk):
     post = permissions.get_own(Post, request.user, pk)
     old_image = post.image.name
     form = PostForm(request.POST or None, request.FILES or None, instance=post)
-    if form.is_valid():
-        post = _screen(request, services.save_edit(thing=form.save(commit=False)))
+    if form.is_valid() and _saved_edit(form):
+        post = _screen(request, form.instance)
         if old_image and post.image.name != old_image:
             post.image.storage.delete(old_image)
         messages.success(request, "Your update has been saved.")
@@ -207,8 +217,8 @@ def article_comment(request, article_id):
 def comment_edit(request, pk):
     comment = permissions.get_own(Comment, request.user, pk)
     form = CommentForm(request.POST or None, instance=comment)
-    if form.is_valid():
-        comment = _screen(request, services.save_edit(thing=form.save(commit=False)))
+    if form.is_valid() and _saved_edit(form):
+        comment = _screen(request, form.instance)
         return redirect(comment.get_absolute_url())
     return render(request, "community/comment_form.html", {"form": form, "comment": comment})
 
@@ -309,8 +319,8 @@ def answer_best(request, pk):
 def answer_edit(request, pk):
     answer = permissions.get_own(Answer, request.user, pk)
     form = AnswerForm(request.POST or None, instance=answer)
-    if form.is_valid():
-        answer = _screen(request, services.save_edit(thing=form.save(commit=False)))
+    if form.is_valid() and _saved_edit(form):
+        answer = _screen(request, form.instance)
         return redirect(answer.get_absolute_url())
     return render(request, "community/answer_form.html", {"form": form, "answer": answer})
 
@@ -328,8 +338,8 @@ def answer_delete(request, pk):
 def question_edit(request, pk):
     question = permissions.get_own(Question, request.user, pk)
     form = QuestionForm(request.POST or None, instance=question)
-    if form.is_valid():
-        _screen(request, services.save_edit(thing=form.save(commit=False)))
+    if form.is_valid() and _saved_edit(form):
+        _screen(request, form.instance)
         return redirect(question)
     return render(request, "community/question_form.html", {"form": form, "question": question})
 

@@ -326,7 +326,7 @@ def test_an_edit_saved_from_a_copy_read_before_a_hug_keeps_the_hug_and_shows_the
     services.create_comment(author=bob, text="Bob says hello", post=world["post"])
     alice_client.get("/activities/")  # cached again, at the hug's and the comment's version
     post.text = "Edited after the hug"
-    services.save_edit(thing=post)
+    services.save_edit(thing=post, fields=["text"])
     row = Post.objects.get(pk=post.pk)
     assert (row.hug_count, row.comment_count) == (post.hug_count + 1, post.comment_count + 1)
     assert row.version > post.version
