@@ -4,7 +4,7 @@ import contextlib
 import logging
 import smtplib
 import time
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -198,6 +198,39 @@ def start_digest_run(*, frequency, period=None, now=None):
             # robust: with the broker down the run is still recorded, and the sweep prepares it.
             transaction.on_commit(lambda: prepare_task.delay(run.pk), robust=True)
     return run, created
+
+
+def missed_digests(*, now=None):
+    """The digests whose run for the current period beat should have started and did not: their
+    time in this period has passed and there is no run, because the broker (or beat itself) was
+    down at that minute and beat does not try again. The sweep starts them (tasks.sweep_digest_runs),
+    so an outage delays a digest and never loses it.
+
+    Only a site that sent the previous period's digest catches up: a new site, or one that stopped
+    sending, starts at the scheduled time rather than the moment it comes up. A schedule given in
+    seconds (NEWSLETTER_DAILY_EVERY_SECONDS, for development) needs no catching up.
+    """
+    from celery.schedules import crontab
+
+    now = (now or timezone.now()).astimezone(UTC)
+    missed = []
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        schedule = entry["schedule"]
+        if entry["task"] != "newsletter.tasks.start_digest" or not isinstance(schedule, crontab):
+            continue
+        frequency = entry["args"][0]
+        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        if frequency == DigestFrequency.WEEKLY:
+            start -= timedelta(days=now.weekday())  # the ISO week's Monday, as period_of counts
+        # The first time the schedule fires in this period (Celery's own reckoning, as beat's).
+        last, delta, _now = schedule.remaining_delta(start - timedelta(minutes=1), tz=UTC)
+        if last + delta > now:
+            continue
+        previous = period_of(frequency, start - timedelta(days=1))
+        periods = DigestRun.objects.filter(frequency=frequency, period__in=[period_of(frequency, now), previous])
+        if set(periods.values_list("period", flat=True)) == {previous}:
+            missed.append(frequency)
+    return missed
 
 
 def prepare_digest_run(*, run_id):

@@ -41,7 +41,10 @@ def send_digest_batch(self, run_id):
 
 @shared_task(**TASK_OPTIONS)
 def sweep_digest_runs():
-    """Resume quiet runs (a lost task, a dead worker, refused rows now due): new batch tasks."""
+    """Start runs beat missed (the broker was down at their minute), and resume quiet ones (a lost
+    task, a dead worker, refused rows now due): new batch tasks."""
+    for frequency in services.missed_digests():
+        services.start_digest_run(frequency=frequency)
     for run_id, what in services.stalled_digest_runs():
         if what == "prepare":
             prepare_digest_run.delay(run_id)
