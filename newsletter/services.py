@@ -107,11 +107,21 @@ def change_digest_frequency(*, subscriber, frequency, page=""):
             subscriber.bounce_count = 0
             subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
             _record_consent(subscriber, page=page, version=PREFERENCES_CONSENT)
+        _lift_on_request(subscriber.address, by=subscriber.user)
         if subscriber.user_id:
             Profile.objects.filter(user_id=subscriber.user_id).update(digest_frequency=frequency)
         else:
             subscriber.frequency = frequency
         subscriber.save()
+
+
+def _lift_on_request(address, *, by=None):
+    """The owner of a suppressed address asked for the digest again, from a page only they reach
+    (their settings, or a link we mailed them): they have shown the address works and that they
+    want our mail, so it gets mail again."""
+    suppression = SuppressedAddress.objects.active().matching(address).first()
+    if suppression is not None:
+        lift_suppression(suppression=suppression, by=by)
 
 
 def digest_frequency_of(subscriber):
@@ -141,6 +151,7 @@ def subscribe_member(*, user, page="", version=MEMBER_SIGNUP_CONSENT):
                 subscriber.confirmed_at = timezone.now()
             subscriber.status = Subscriber.Status.ACTIVE
             subscriber.bounce_count = 0
+            _lift_on_request(user.email, by=user)
         elif subscriber.status != Subscriber.Status.ACTIVE:
             subscriber.status = Subscriber.Status.PENDING
         _record_consent(subscriber, page=page, version=version)
@@ -441,10 +452,15 @@ def record_refusal(*, delivery_id, subscriber_id, exc):
             status=Delivery.Status.FAILED, error=repr(exc)[:2000], attempts=F("attempts") + 1, claimed_until=None
         )
         Subscriber.objects.filter(pk=subscriber_id).update(bounce_count=F("bounce_count") + 1)
-        Subscriber.objects.filter(
+        bounced = Subscriber.objects.filter(
             pk=subscriber_id, bounce_count__gte=settings.NEWSLETTER_BOUNCE_LIMIT, status=Subscriber.Status.ACTIVE
         ).update(status=Subscriber.Status.BOUNCED)
     logger.info("Digest refused for subscriber %s: %r", subscriber_id, exc)
+    if bounced:  # as a relay's report would: no notifications either, and staff see why and when
+        subscriber = Subscriber.objects.select_related("user").get(pk=subscriber_id)
+        detail = f"Refused {settings.NEWSLETTER_BOUNCE_LIMIT} times while sending the digest, last: {exc!r}"
+        reason = SuppressedAddress.Reason.BOUNCED
+        suppress_address(email=subscriber.address, reason=reason, detail=detail, source="SMTP")
 
 
 def retry_delay(attempts):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from accounts.models import SuppressedAddress
 from accounts.recaptcha import add_captcha
 from accounts.services import get_profile
 
@@ -130,8 +131,7 @@ def email_settings(request):
         messages.success(request, "Your e-mail settings have been saved.")
         return redirect("email-settings")
     subscriber = Subscriber.objects.filter(user=request.user).first()
-    return render(
-        request,
-        "newsletter/email_settings.html",
-        {"form": form, "bounced": subscriber is not None and subscriber.status == Subscriber.Status.BOUNCED},
+    bounced = (subscriber is not None and subscriber.status == Subscriber.Status.BOUNCED) or (
+        SuppressedAddress.objects.active().matching(request.user.email).exists()
     )
+    return render(request, "newsletter/email_settings.html", {"form": form, "bounced": bounced})
