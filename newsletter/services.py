@@ -33,6 +33,7 @@ MEMBER_SIGNUP_CONSENT = "member-signup-2026-11"
 MEMBER_SETTINGS_CONSENT = "member-settings-2026-11"
 PREFERENCES_CONSENT = "preferences-2026-11"
 
+PREPARE_CHUNK = 2000  # deliveries recorded per statement while preparing a run
 PERIOD = {DigestFrequency.DAILY: timedelta(days=1), DigestFrequency.WEEKLY: timedelta(days=7)}
 # However long ago someone's last digest was, a digest covers at most this much.
 LONGEST_LOOKBACK = timedelta(days=31)
@@ -250,11 +251,13 @@ def prepare_digest_run(*, run_id):
     if run.status == DigestRun.Status.PREPARING:
         recipients = Subscriber.objects.due_for(run.frequency).order_by("pk").values_list("pk", flat=True)
         chunk = []
-        for subscriber_id in recipients.iterator(chunk_size=2000):
+        for subscriber_id in recipients.iterator(chunk_size=PREPARE_CHUNK):
             chunk.append(Delivery(run_id=run.pk, subscriber_id=subscriber_id))
-            if len(chunk) == 2000:
+            if len(chunk) == PREPARE_CHUNK:
                 Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
                 chunk = []
+                # Alive: a long list is not taken for a lost task by the sweep, and prepared twice.
+                DigestRun.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now())
         if chunk:
             Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
         DigestRun.objects.filter(pk=run.pk, status=DigestRun.Status.PREPARING).update(

@@ -114,3 +114,26 @@ def test_a_421_that_closes_the_connection_does_not_stop_the_batch(clock, greylis
         assert len(greylisting.to(f"reader{n}@example.com")) == 1
     busy = Delivery.objects.get(run=run, subscriber__email="busy@example.com")
     assert busy.status == Delivery.Status.PENDING and busy.next_attempt_at == clock.now + datetime.timedelta(minutes=1)
+
+
+def test_a_long_preparation_is_not_taken_for_a_lost_one(clock, monkeypatch, settings):
+    """A list long enough that recording its deliveries outlasts NEWSLETTER_STALL_SECONDS: the
+    sweep, running meanwhile, leaves the run to the task preparing it instead of starting another."""
+    monkeypatch.setattr(services, "PREPARE_CHUNK", 2)
+    for n in range(5):
+        make_reader(f"reader{n}@example.com")
+    run = DigestRun.objects.create(frequency="daily", period="d1", until=clock.now)
+    seen_by_sweep = []
+    record = Delivery.objects.bulk_create
+
+    def slow_bulk_create(rows, **kwargs):
+        created = record(rows, **kwargs)
+        clock.move(seconds=settings.NEWSLETTER_STALL_SECONDS - 5)
+        seen_by_sweep.append(services.stalled_digest_runs())
+        return created
+
+    monkeypatch.setattr(Delivery.objects, "bulk_create", slow_bulk_create)
+    services.prepare_digest_run(run_id=run.pk)
+
+    assert seen_by_sweep == [[], [], []]
+    assert Delivery.objects.filter(run=run).count() == 5
