@@ -569,7 +569,10 @@ def record_relay_event(*, email, outcome, detail="", source=""):
 
 
 def lift_address_suppression(*, suppression, by=None):
-    """Staff lift a suppression: the address gets mail again, its soft-bounce count starts afresh."""
+    """Staff lift a suppression: the address gets mail again (a subscription that bounced is active
+    again), its bounce count starts afresh."""
     with transaction.atomic():
         lift_suppression(suppression=suppression, by=by)
-        Subscriber.objects.filter(pk__in=subscribers_at(suppression.email).values("pk")).update(bounce_count=0)
+        at_address = Subscriber.objects.filter(pk__in=subscribers_at(suppression.email).values("pk"))
+        at_address.update(bounce_count=0)
+        at_address.filter(status=Subscriber.Status.BOUNCED).update(status=Subscriber.Status.ACTIVE)

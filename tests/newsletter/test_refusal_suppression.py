@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import SuppressedAddress
 from newsletter.models import Subscriber
+from newsletter.services import lift_address_suppression
 from tests.factories import verify_email
 from tests.newsletter.conftest import fresh_article, make_member_subscriber, make_reader
 from tests.newsletter.test_digest import run_digest
@@ -76,3 +77,17 @@ def test_another_members_suppression_stays(client, member):
     client.force_login(member)
     client.post("/accounts/settings/email/", {"digest_frequency": "daily", "notification_emails": "immediately"})
     assert SuppressedAddress.objects.active().count() == 1
+
+
+def test_staff_lifting_a_refusal_suppression_sends_the_next_digest(refusing_sink, smtp_sink):
+    reader = make_reader("gone@example.com")
+    refused_three_times(refusing_sink, "gone@example.com")
+    refusing_sink.refuse.clear()  # the reader's mailbox works again
+
+    lift_address_suppression(suppression=SuppressedAddress.objects.get())
+    fresh_article(title="News after the fix")
+    run_digest(period="d-next")
+
+    assert Subscriber.objects.get(pk=reader.pk).status == Subscriber.Status.ACTIVE
+    [message] = refusing_sink.to("gone@example.com")
+    assert "News after the fix" in smtp_sink.text(message)
