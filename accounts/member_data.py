@@ -77,10 +77,11 @@ def export_account(user):
 
 
 def member_addresses(user):
-    """Addresses proven to be the member's: anyone can *add* someone else's address, unconfirmed."""
+    """Addresses proven to be the member's (confirmed): anyone can sign up with, or add, someone
+    else's address, and must not export or erase what belongs to that address's owner."""
     from allauth.account.models import EmailAddress
 
-    return {user.email, *EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)}
+    return set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
 
 
 def suppressions_of(user):

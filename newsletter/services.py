@@ -140,12 +140,16 @@ def subscribe_member(*, user, page="", version=MEMBER_SIGNUP_CONSENT):
     """Make the member a subscriber (once their address is confirmed); their profile says how often."""
     verified = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
     with transaction.atomic():
-        subscriber = (
-            Subscriber.objects.select_for_update().filter(user=user).first()
-            or Subscriber.objects.select_for_update().filter(email__iexact=user.email, user__isnull=True).first()
-        )
+        subscriber = Subscriber.objects.select_for_update().filter(user=user).first()
         if subscriber is None:
-            subscriber = Subscriber(email=user.email)
+            if not verified:
+                # Anyone can sign up with someone else's address: until it is confirmed there is
+                # nothing to record (the profile keeps their choice, and confirming subscribes them,
+                # signals.py), and a reader's subscription at that address stays the reader's.
+                return None
+            subscriber = Subscriber.objects.select_for_update().filter(
+                email__iexact=user.email, user__isnull=True
+            ).first() or Subscriber(email=user.email)
         subscriber.user = user
         if verified:
             if subscriber.status != Subscriber.Status.ACTIVE:
