@@ -216,9 +216,14 @@ def toggle_team(*, user, member):
 
 
 def toggle_mute(*, user, member):
-    deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
-    if not deleted:
-        Mute.objects.get_or_create(muter=user, muted=member)
+    """Mute `member` for `user`, or unmute. Muting also removes what they did that was notified to
+    `user` before (notify() records nothing new from them): their name no longer shows in the
+    notifications, the digest or a notification e-mail."""
+    with transaction.atomic():
+        deleted, _ = Mute.objects.filter(muter=user, muted=member).delete()
+        if not deleted:
+            Mute.objects.get_or_create(muter=user, muted=member)
+            Notification.objects.filter(recipient=user, actor=member).delete()
     return not deleted
 
 

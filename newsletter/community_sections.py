@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.db.models import F
 
 from accounts.models import NotificationEmails
-from community.models import Answer, Notification, Post, Question, Visibility
+from community.models import Answer, Mute, Notification, Post, Question, Visibility
 
 from .sections import Item, Section
 
@@ -18,6 +18,14 @@ TOP_UPDATES = 5
 
 def _members(recipients):
     return [recipient.user_id for recipient in recipients if recipient.user_id]
+
+
+def _muted(members):
+    """{member id: the ids of members they muted}, for a batch: their content stays out of the digest."""
+    muted = defaultdict(set)
+    for muter, member in Mute.objects.filter(muter_id__in=members).values_list("muter_id", "muted_id"):
+        muted[muter].add(member)
+    return muted
 
 
 def _oldest(recipients):
@@ -31,19 +39,26 @@ def _excerpt(text, length=120):
 
 class MostHuggedUpdates:
     def load(self, recipients, *, until):
-        if not _members(recipients):
-            return []
-        return list(
+        members = _members(recipients)
+        if not members:
+            return [], {}
+        posts = list(
             Post.objects.filter(status=Visibility.VISIBLE, created_at__gt=_oldest(recipients), created_at__lte=until)
             .select_related("author")
             .only("text", "image", "created_at", "hug_count", "comment_count", "author__display_name")
             .order_by("-hug_count", "-id")[:50]
         )
+        return posts, _muted(members)
 
-    def build(self, recipient, posts):
+    def build(self, recipient, loaded):
         if not recipient.user_id:
             return None
-        top = [post for post in posts if post.created_at > recipient.since and post.hug_count][:TOP_UPDATES]
+        posts, muted = loaded
+        top = [
+            post
+            for post in posts
+            if post.created_at > recipient.since and post.hug_count and post.author_id not in muted[recipient.user_id]
+        ][:TOP_UPDATES]
         if not top:
             return None
         items = [
@@ -75,9 +90,11 @@ class AnswersToYourQuestions:
             .select_related("question", "author")
             .order_by("created_at")
         )
+        muted = _muted(members)
         by_member = defaultdict(list)
         for answer in answers:
-            by_member[answer.question.author_id].append(answer)
+            if answer.author_id not in muted[answer.question.author_id]:
+                by_member[answer.question.author_id].append(answer)
         return by_member
 
     def build(self, recipient, by_member):
@@ -98,20 +115,24 @@ class AnswersToYourQuestions:
 
 class QuestionsWaiting:
     def load(self, recipients, *, until):
-        if not _members(recipients):
-            return []
-        return list(
+        members = _members(recipients)
+        if not members:
+            return [], {}
+        questions = list(
             Question.objects.filter(
                 status=Visibility.VISIBLE, answer_count=0, created_at__gt=_oldest(recipients), created_at__lte=until
             )
             .only("title", "created_at", "author_id")
             .order_by("-created_at", "-id")[:50]
         )
+        return questions, _muted(members)
 
-    def build(self, recipient, questions):
+    def build(self, recipient, loaded):
         if not recipient.user_id:
             return None
-        waiting = [q for q in questions if q.created_at > recipient.since and q.author_id != recipient.user_id][:5]
+        questions, muted = loaded
+        left_out = {recipient.user_id, *muted[recipient.user_id]}
+        waiting = [q for q in questions if q.created_at > recipient.since and q.author_id not in left_out][:5]
         if not waiting:
             return None
         items = [Item(title=question.title, path=question.get_absolute_url()) for question in waiting]

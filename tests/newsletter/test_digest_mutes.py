@@ -1,0 +1,86 @@
+"""A member's digest leaves out what members they muted wrote, as the pages do, and muting someone
+forgets what they did that was notified before."""
+
+import pytest
+
+from accounts.services import get_profile
+from community import services
+from community.models import Notification
+from tests.community.factories import PostFactory, QuestionFactory
+from tests.factories import UserFactory, verify_email
+from tests.newsletter.conftest import make_member_subscriber
+from tests.newsletter.test_digest import run_digest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def maya():
+    return make_member_subscriber("Maya", email="maya@example.com").user
+
+
+@pytest.fixture
+def harry():
+    return verify_email(UserFactory(display_name="Harry"))
+
+
+def digest_text(smtp_sink):
+    return "".join(smtp_sink.text(message) for message in smtp_sink.to("maya@example.com"))
+
+
+def test_updates_and_questions_by_muted_members_stay_out(maya, harry, smtp_sink):
+    services.toggle_mute(user=maya, member=harry)
+    post = PostFactory(author=harry, text="Post by the member Maya muted")
+    services.toggle_hug(user=UserFactory(), target=post)
+    QuestionFactory(author=harry, title="Question by the member Maya muted")
+    shown = PostFactory(text="Post by someone else")
+    services.toggle_hug(user=UserFactory(), target=shown)
+
+    run_digest()
+
+    text = digest_text(smtp_sink)
+    assert "Post by someone else" in text
+    assert "Post by the member Maya muted" not in text and "Question by the member Maya muted" not in text
+
+
+def test_answers_by_muted_members_stay_out(maya, harry, smtp_sink):
+    services.toggle_mute(user=maya, member=harry)
+    question = services.ask_question(author=maya, title="Does anyone else get night sweats?", details="")
+    services.answer_question(author=harry, question=question, text="Answer by the member Maya muted")
+    services.answer_question(author=UserFactory(), question=question, text="Answer by someone else")
+
+    run_digest()
+
+    text = digest_text(smtp_sink)
+    assert "Answer by someone else" in text and "Answer by the member Maya muted" not in text
+
+
+def test_muting_forgets_what_was_notified_before(maya, harry, client, smtp_sink):
+    profile = get_profile(maya)
+    profile.notification_emails = "digest"
+    profile.save()
+    services.toggle_team(user=harry, member=maya)
+    assert Notification.objects.filter(recipient=maya, actor=harry).exists()
+
+    services.toggle_mute(user=maya, member=harry)
+
+    client.force_login(maya)
+    assert "Harry" not in client.get("/notifications/").content.decode()
+    run_digest()
+    assert "Harry" not in digest_text(smtp_sink)
+
+
+def test_notifications_from_members_muted_before_this_rule_are_forgotten_by_the_migration(maya, harry):
+    import importlib
+
+    from django.apps import apps
+
+    from community.models import Mute
+
+    services.toggle_team(user=harry, member=maya)
+    Mute.objects.create(muter=maya, muted=harry)  # as muting did before: the notification stayed
+    kept = services.notify(recipient=maya, actor=UserFactory(), kind=Notification.Kind.TEAM)
+
+    importlib.import_module("community.migrations.0007_forget_notifications_from_muted_members").forget(apps, None)
+
+    assert list(Notification.objects.filter(recipient=maya)) == [kept]
