@@ -7,6 +7,9 @@ from django.utils import timezone
 from .mail import emails_to
 from .models import Profile, SuppressedAddress
 
+# allauth's confirmation e-mails (on signing up, on adding an address): the outbox's `kind`.
+CONFIRMATION_EMAILS = "account/email/email_confirmation"
+
 
 def iso(value):
     return value.isoformat() if value else None
@@ -117,12 +120,17 @@ def export_profile(profile):
 
 
 def erase_account(user):
+    from allauth.account.models import EmailAddress
     from allauth.usersessions.adapter import get_adapter
     from allauth.usersessions.models import UserSession
 
     get_adapter().end_sessions(UserSession.objects.filter(user=user))
-    # E-mails we sent them (verification links, resets) name their address: they go too.
+    # E-mails we sent them (verification links, resets) name their address: they go too, and so
+    # do the confirmation links sent to addresses they added but never confirmed (only those: such
+    # an address may be someone else's, whose own mail stays).
     emails_to(member_addresses(user)).delete()
+    unconfirmed = EmailAddress.objects.filter(user=user, verified=False).values_list("email", flat=True)
+    emails_to(unconfirmed).filter(kind__startswith=CONFIRMATION_EMAILS).delete()
     suppressions_of(user).delete()  # the relay's reports name their address too
     profile = Profile.objects.filter(user=user).first()
     if profile and profile.avatar:

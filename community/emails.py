@@ -17,7 +17,7 @@ def send_notifications_email(*, user, notifications):
         },
     )
     # Recorded in the outbox and sent by its Celery task once this transaction commits.
-    queue_email(
+    return queue_email(
         to=user.email,
         subject=subject,
         text=text,

@@ -6,6 +6,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from accounts.member_data import iso
+from accounts.models import OutgoingEmail
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
 from .services import recount
@@ -56,7 +57,9 @@ def export_community(user):
 
 
 def erase_community(user):
-    """Remove the member's pictures once the rows are gone; the rows go by cascade with the user."""
+    """Remove the member's pictures once the rows are gone; the rows go by cascade with the user.
+    The e-mails that told others what the member did name them: those go too."""
+    OutgoingEmail.objects.filter(pk__in=Notification.objects.filter(actor=user).values("email_id")).delete()
     names = [name for name in Post.objects.filter(author=user).values_list("image", flat=True) if name]
     if names:
         storage = Post._meta.get_field("image").storage

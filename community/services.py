@@ -293,8 +293,8 @@ def email_due_notifications(*, user_id):
             return int((last + NOTIFICATION_EMAIL_GAP - now).total_seconds()) + 1
         notifications = list(pending.select_related("actor").order_by("created_at")[:50])
         # Recorded in the outbox with the marks, in one transaction: sent once, after the commit.
-        send_notifications_email(user=user, notifications=notifications)
-        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now)
+        email = send_notifications_email(user=user, notifications=notifications)
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now, email=email)
     return 0
 
 

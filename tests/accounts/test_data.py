@@ -154,3 +154,45 @@ def test_guessing_the_password_on_the_delete_page_is_rate_limited(client, rich_m
     response = client.post("/accounts/delete/", {"password": PASSWORD})  # right, but too late
     assert "Too many" in response.content.decode()
     assert get_user_model().objects.filter(pk=rich_member.pk).exists()
+
+
+def test_deleting_an_account_removes_the_emails_that_told_others_what_they_did(
+    client, member, other_member, django_capture_on_commit_callbacks
+):
+    """Notification e-mails to other members name the member in their subject and text."""
+    from accounts.models import OutgoingEmail
+    from community import services
+    from tests.community.factories import PostFactory
+
+    verify_email(member)
+    post = PostFactory(author=verify_email(other_member), text="Scan day tomorrow")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.create_comment(author=member, text="Thinking of you", post=post)
+    OutgoingEmail.objects.create(to_email=other_member.email, from_email="x@example.com", subject="Omar's other mail")
+    assert OutgoingEmail.objects.filter(to_email=other_member.email, subject__contains="Maya").exists()
+
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/accounts/delete/", {"password": PASSWORD}).status_code == 302
+
+    assert list(OutgoingEmail.objects.values_list("subject", flat=True)) == ["Omar's other mail"]
+
+
+def test_deleting_an_account_removes_confirmation_emails_to_addresses_it_added(
+    client, member, django_capture_on_commit_callbacks
+):
+    from accounts.models import OutgoingEmail
+
+    verify_email(member)
+    assert client.post("/accounts/login/", {"login": member.email, "password": PASSWORD}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/email/", {"action_add": "", "email": "maya.private@example.org"})
+    OutgoingEmail.objects.create(to_email="maya.private@example.org", from_email="x@example.com", subject="Owner's")
+    assert OutgoingEmail.objects.filter(to_email="maya.private@example.org").count() == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/accounts/delete/", {"password": PASSWORD}).status_code == 302
+
+    # The address may be someone else's: their own mail stays, the confirmation link goes.
+    left = OutgoingEmail.objects.filter(to_email__iexact="maya.private@example.org")
+    assert list(left.values_list("subject", flat=True)) == ["Owner's"]
