@@ -24,6 +24,14 @@ def on_site(url):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def is_safe_url(self, url):
+        """allauth's check, for a `next` that is not an address at all (e.g. "http://[") too:
+        not safe, rather than a 500 on the sign-in pages."""
+        try:
+            return super().is_safe_url(url)
+        except ValueError:
+            return False
+
     def send_mail(self, template_prefix, email, context):
         """Rendered from our templates (templates/account/email/, templates/mfa/email/), then recorded
         and sent through the outbox (accounts/mail.py).

@@ -1,4 +1,22 @@
 from django.conf import settings
+from django.shortcuts import render
+
+
+class RejectNullCharacterMiddleware:
+    """Answer 400 to an address whose path or query string holds a NUL character (%00).
+
+    No page of ours takes one, and PostgreSQL refuses NUL in text: any lookup that passed it on (a
+    filter parameter, a picture's name, an admin list filter) would fail with a 500. Form fields
+    already refuse it themselves (Django's ProhibitNullCharactersValidator).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:

@@ -24,7 +24,10 @@ def is_same_site(request):
         return True
     allowed = {urlsplit(settings.SITE_URL).netloc, request.get_host()}
     allowed.update(urlsplit(origin).netloc for origin in settings.CSRF_TRUSTED_ORIGINS)
-    return urlsplit(source).netloc in allowed
+    try:
+        return urlsplit(source).netloc in allowed
+    except ValueError:  # not an address at all (e.g. "http://["): no site of ours
+        return False
 
 
 # No CSRF token: the form is on the anonymous article page, which is cached whole and served to
