@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -74,6 +76,24 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class KeyAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget, for a form sent back with a value that is not a key at all (a
+    hand-made "abc"): shown as nothing chosen, beside the field's own error, where Django's would
+    look it up in the database and fail with a 500."""
+
+    def optgroups(self, name, value, attr=None):
+        key = self.field.remote_field.model._meta.pk
+
+        def is_key(choice):
+            try:
+                key.to_python(choice)
+            except ValidationError:
+                return False
+            return True
+
+        return super().optgroups(name, [choice for choice in value if is_key(choice)], attr)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
@@ -102,6 +122,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("People", {"fields": ["author", "reviewer", "reviewed_at"]}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "created_at", "updated_at"]}),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = KeyAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="State", ordering="status")
     def state(self, obj):

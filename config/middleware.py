@@ -1,5 +1,25 @@
 from django.conf import settings
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.shortcuts import render
+
+
+class AdminSelectionMiddleware:
+    """Answer 400 to an admin action whose selected rows are not all ids.
+
+    The admin's checkboxes send the ids of the rows an action applies to, and every model in our
+    admin has a numeric key; Django's admin passes what it gets to the database, so a hand-made
+    value ("abc") failed there with a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path.startswith("/admin/"):
+            selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
+            if not all(choice.isascii() and choice.isdigit() for choice in selected):
+                return render(request, "400.html", status=400)
+        return self.get_response(request)
 
 
 class RejectNullCharacterMiddleware:

@@ -89,3 +89,36 @@ def test_the_bad_request_page_carries_the_sites_security_headers(client):
     assert response.status_code == 400
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_admin_action_on_rows_that_are_not_ids_is_a_bad_request(client, staff):
+    from community.models import Report
+
+    client.force_login(staff)
+    response = client.post("/admin/community/report/", {"action": "dismiss", "index": "0", "_selected_action": ["abc"]})
+    assert response.status_code == 400
+    assert not Report.objects.exists()
+
+
+def test_an_admin_action_on_real_ids_still_runs(client, staff):
+    from community import services
+    from community.models import Report
+
+    post = PostFactory(author=verify_email(UserFactory()))
+    services.report_content(reporter=verify_email(UserFactory()), target=post, reason="spam")
+    report = Report.objects.get()
+    client.force_login(staff)
+    dismiss = {"action": "dismiss", "index": "0", "_selected_action": [report.pk]}
+    response = client.post("/admin/community/report/", dismiss)
+    assert response.status_code == 302
+    assert Report.objects.get().status == Report.Status.DISMISSED
+
+
+def test_an_article_form_sent_back_with_an_author_that_is_not_an_id_says_so(client, staff):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+    client.force_login(staff)
+    response = client.post(f"/admin/articles/article/{article.pk}/change/", {"title": "x", "author": "abc"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
