@@ -32,6 +32,8 @@ BENCH_DB = os.environ.get("BENCH_DB", "kindred_bench")  # another name for runs 
 THREADS = 2
 WARMUP_SECONDS = 2
 FLOOR = "floor"
+SIGNED_IN_NOTHING = "signed in, nothing"
+SIGNED_IN_LAYOUT = "signed in, layout"
 
 
 @dataclass
@@ -51,6 +53,9 @@ def pages(article_slug, member, topic, expert):
         Page("resources index", "/resources/"),
         Page("topic page", f"/resources/topics/{topic}/"),
         Page("expert page", f"/experts/{expert}/"),
+        # What any signed-in page costs before it shows anything (bench/signed_in_site.py): no target.
+        Page(SIGNED_IN_NOTHING, "/bench/signed-in/nothing/", signed_in),
+        Page(SIGNED_IN_LAYOUT, "/bench/signed-in/layout/", signed_in),
         Page("signed-in feed", "/activities/", signed_in),
         Page("question page", f"/questions/{member['question']}/", signed_in),
         # The one search box, as a member (articles and community content), over 10,000 updates and
@@ -111,6 +116,9 @@ def main():
             member = signed_in_member(env)
             server, base = start_gunicorn(env, Path(tmp))
             floor_server, floor_base = start_gunicorn(env, Path(tmp), app="floor_site:application", cwd=ROOT / "bench")
+            bare_server, bare_base = start_gunicorn(
+                env, Path(tmp), app="signed_in_site:application", cwd=ROOT / "bench"
+            )
             try:
                 floor_page, *measured = pages(slug, member, topic, expert)
                 rows = [measure(floor_base + floor_page.path, floor_page, args)]
@@ -118,10 +126,12 @@ def main():
                     # The floor again, just before the page: this machine's speed drifts by a sixth
                     # within minutes, and a ratio must compare the two under the same conditions.
                     beside = parse_wrk(wrk(floor_base + floor_page.path, floor_page, args.duration, args.connections))
-                    row = measure(base + page.path, page, args)
+                    served_by = bare_base if page.name in (SIGNED_IN_NOTHING, SIGNED_IN_LAYOUT) else base
+                    row = measure(served_by + page.path, page, args)
                     rows.append({**row, "floor_requests_per_s": beside["requests_per_s"]})
             finally:
                 stop(floor_server)
+                stop(bare_server)
             digest = digest_bench.measure(env)  # digest sending beside its SMTP floor, same site
         finally:
             if server:
