@@ -66,12 +66,24 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def pre_login(self, request, user, **kwargs):
         if user.is_suspended:
-            from allauth.account.internal.stagekit import clear_login
-
-            clear_login(request)
-            # The password was right, so it is the member themselves who learns why.
-            return render(request, "account/suspended.html", {"reason": user.suspension_reason}, status=403)
+            return self._refuse_suspended(request, user)
         return super().pre_login(request, user, **kwargs)
+
+    def login(self, request, user):
+        """The last step of every way in, checked again: a member suspended while a sign-in waited
+        on a stage (the confirmation link after signing up, the two-factor code) is not let in."""
+        if user.is_suspended:
+            from allauth.core.exceptions import ImmediateHttpResponse
+
+            raise ImmediateHttpResponse(self._refuse_suspended(request, user))
+        return super().login(request, user)
+
+    def _refuse_suspended(self, request, user):
+        from allauth.account.internal.stagekit import clear_login
+
+        clear_login(request)
+        # The password (or the link, or the code) was right, so it is the member who learns why.
+        return render(request, "account/suspended.html", {"reason": user.suspension_reason}, status=403)
 
     def get_login_redirect_url(self, request):
         profile = getattr(request.user, "profile", None)

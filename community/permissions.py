@@ -46,6 +46,8 @@ def get_own(model, user, pk, *, editing=True):
     obj = _get_visible(model, user, pk)
     if obj.author_id != user.pk:
         raise PermissionDenied("This isn't yours to change.")
+    if editing and user.is_suspended:
+        raise PermissionDenied("Your account is suspended, so you can't change what you posted.")
     if editing and obj.is_hidden:
         raise PermissionDenied(HIDDEN_READ_ONLY)
     return obj
