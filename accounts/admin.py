@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .admin_actions import ask_first
 from .models import Diagnosis, Profile, Stage, Symptom, Treatment, User
-from .services import reinstate_member, suspend_member
+from .services import delete_member, reinstate_member, suspend_member
 
 
 class ProfileInline(admin.StackedInline):
@@ -48,6 +48,16 @@ class UserAdmin(BaseUserAdmin):
     readonly_fields = ["suspended_at", "last_login", "date_joined"]
     inlines = [ProfileInline]
     actions = ["suspend", "reinstate"]
+
+    # Deleting a member here is the same erasure as their own "Delete my account": counts on others'
+    # content they hugged or answered, their pictures, the e-mails that name them (accounts.services).
+    def delete_model(self, request, obj):
+        delete_member(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            delete_member(user=user)
+
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Profile", {"fields": ["display_name"]}),
