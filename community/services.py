@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -276,8 +276,8 @@ def email_due_notifications(*, user_id):
 
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=user_id, suspended_at__isnull=True).first()
-        if user is None:
-            return 0
+        if user is None or not _address_confirmed(user):
+            return 0  # nobody proved the address is theirs: it may be a stranger's inbox
         wants = Profile.objects.filter(user=user).values_list("notification_emails", flat=True).first()
         pending = Notification.objects.filter(recipient=user, emailed_at__isnull=True, read_at__isnull=True)
         if wants not in (None, NotificationEmails.IMMEDIATELY) or not pending.exists():
@@ -298,14 +298,26 @@ def email_due_notifications(*, user_id):
     return 0
 
 
+def _address_confirmed(user):
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
 def recipients_with_due_notifications():
-    """Members with notifications still to e-mail: what the periodic sweep looks at."""
+    """Members with notifications still to e-mail (to a confirmed address): what the sweep looks at."""
+    from allauth.account.models import EmailAddress
+
+    confirmed = EmailAddress.objects.filter(
+        user=OuterRef("recipient"), email__iexact=OuterRef("recipient__email"), verified=True
+    )
     return (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
         .filter(
             Q(recipient__profile__notification_emails=NotificationEmails.IMMEDIATELY)
             | Q(recipient__profile__isnull=True)
         )
+        .filter(Exists(confirmed))
         .values_list("recipient_id", flat=True)
         .distinct()
     )
