@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -15,6 +16,17 @@ from accounts.services import get_profile
 from . import ratelimit, services, tokens
 from .forms import EmailSettingsForm, PreferencesForm, SubscribeForm
 from .models import Subscriber
+
+
+def client_ip(request):
+    """The visitor's address as allauth's own limits see it: behind a proxy, from X-Forwarded-For
+    (ALLAUTH_TRUSTED_PROXY_COUNT), else every visitor would share the proxy's address and limit."""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return request.META.get("REMOTE_ADDR", "")
 
 
 def is_same_site(request):
@@ -42,7 +54,7 @@ def subscribe(request):
             return render(request, "newsletter/subscribe.html", subscribe_context(form, foreign=True), status=403)
         if form.is_valid():
             email = form.cleaned_data["email"]
-            if ratelimit.ip_over_limit(request.META.get("REMOTE_ADDR", ""), settings.NEWSLETTER_RATE_PER_IP):
+            if ratelimit.ip_over_limit(client_ip(request), settings.NEWSLETTER_RATE_PER_IP):
                 form.add_error(None, "Too many sign-ups from your connection just now. Please try again in an hour.")
                 return render(request, "newsletter/subscribe.html", subscribe_context(form), status=429)
             # A filled honeypot or an address asked for too often: the same answer, and nothing sent.
