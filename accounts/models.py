@@ -9,8 +9,19 @@ from django.utils import timezone
 
 from .images import RandomName
 
+# Sent by UserQuerySet.update (a queryset update sends no post_save), as profiles_updated below:
+# with `user_ids` and the `fields` set, so that what shows a member's name or standing follows.
+users_updated = Signal()
+
 
 class UserQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        user_ids = list(self.values_list("pk", flat=True))  # before: the update may change the filter's rows
+        count = super().update(**kwargs)
+        if user_ids:
+            users_updated.send(sender=self.model, user_ids=user_ids, fields=set(kwargs))
+        return count
+
     def active(self):
         """Accounts that can be shown or referred to (a member page, a team, a mute)."""
         return self.filter(is_active=True)
@@ -138,8 +149,7 @@ class NotificationEmails(models.TextChoices):
     OFF = "off", "Never"
 
 
-# Sent by ProfileQuerySet.update (a queryset update sends no post_save): with `user_ids` and the
-# `fields` set, so that what caches a member's picture or role can move its versions on.
+# Sent by ProfileQuerySet.update, as users_updated: what caches a member's picture or role follows.
 profiles_updated = Signal()
 
 

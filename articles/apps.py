@@ -12,6 +12,8 @@ class ArticlesConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from accounts.models import users_updated
+
         from .cache import content_changed
         from .models import Article, Expert, Page, Source, Topic
 
@@ -22,6 +24,15 @@ class ArticlesConfig(AppConfig):
         m2m_changed.connect(content_changed, sender=Article.topics.through, dispatch_uid="page-cache-topics")
         post_save.connect(_member_saved, sender=get_user_model(), dispatch_uid="page-cache-save-user")
         post_delete.connect(content_changed, sender=get_user_model(), dispatch_uid="page-cache-delete-user")
+        users_updated.connect(_members_updated, sender=get_user_model(), dispatch_uid="page-cache-update-users")
+
+
+def _members_updated(sender, user_ids, fields, **kwargs):
+    """The same, for UserQuerySet.update (a suspension or a deactivation in the shell)."""
+    from .cache import content_changed
+
+    if fields & COUNTED_USER_FIELDS:
+        content_changed()
 
 
 def _member_saved(sender, instance, created, update_fields=None, **kwargs):

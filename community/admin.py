@@ -198,6 +198,25 @@ class ModeratedAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)
         return actions
 
+    def get_readonly_fields(self, request, obj=None):
+        """Where a comment or an answer sits (its update, article or question) stays where it was
+        posted: moving it would leave the counts and cached pages of the place it left behind."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields += [name for name in ("post", "article", "question") if hasattr(obj, f"{name}_id")]
+        return fields
+
+    # A status changed on the change form, or a row deleted from its own page, counts as the
+    # actions and the members' own deletes do: the update's comments, the question's answers.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            services.recount_parent_of(obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.recount_parent_of(obj)
+
     @admin.action(description="Approve (make visible)")
     def approve(self, request, queryset):
         for target in queryset:

@@ -9,7 +9,7 @@ class CommunityConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from accounts import registry
-        from accounts.models import Profile, profiles_updated
+        from accounts.models import Profile, profiles_updated, users_updated
 
         from . import member_data, versions
         from .models import Answer, Comment, Post, Question
@@ -19,6 +19,7 @@ class CommunityConfig(AppConfig):
         post_save.connect(versions.user_changed, sender=get_user_model(), dispatch_uid="version-user")
         post_save.connect(versions.profile_changed, sender=Profile, dispatch_uid="version-profile")
         profiles_updated.connect(versions.profiles_updated, sender=Profile, dispatch_uid="version-profiles")
+        users_updated.connect(versions.users_updated, sender=get_user_model(), dispatch_uid="version-users")
         for name, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(versions.comment_changed, sender=Comment, dispatch_uid=f"version-comment-{name}")
             for model in (Question, Answer):

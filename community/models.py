@@ -28,9 +28,26 @@ class ContentQuerySet(models.QuerySet):
             return super().update(**{"version": F("version") + 1, **kwargs})
         with transaction.atomic(using=self.db, savepoint=False):
             shown = versions.shown_by(self, kwargs)  # read before: the update may change what the filter selects
+            parents = self._counted_parents(kwargs)
             count = super().update(**kwargs)
             versions.bump(**shown)
+            if parents:  # a comment or an answer hidden, shown or moved: its update's or question's count
+                from .services import recount
+
+                recount(**parents)
         return count
+
+    def _counted_parents(self, fields):
+        """The updates or questions whose counts these rows feed, before and after `fields` apply."""
+        moved = {"post": "posts", "question": "questions"}
+        parent = {Comment: "post", Answer: "question"}.get(self.model)
+        if parent is None or not {"status", parent} & fields.keys():
+            return None
+        ids = set(self.exclude(**{f"{parent}__isnull": True}).values_list(f"{parent}_id", flat=True))
+        if parent in fields and fields[parent] is not None:
+            ids.add(getattr(fields[parent], "pk", fields[parent]))
+        model = Post if parent == "post" else Question
+        return {moved[parent]: model.objects.filter(pk__in=ids)}
 
     def bulk_create(self, objs, *args, **kwargs):
         """Rows created in bulk (seeding, imports) move versions on as saving each row would."""

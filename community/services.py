@@ -143,7 +143,7 @@ def recount(*, posts=None, questions=None, excluding=None):
         questions.update(answer_count=visible(Answer, "question"))
 
 
-def _recount_parent_of(target):
+def recount_parent_of(target):
     if isinstance(target, Comment) and target.post_id:
         recount(posts=Post.objects.filter(pk=target.post_id))
     elif isinstance(target, Answer):
@@ -342,7 +342,7 @@ def hide_content(*, target, moderator, reason):
         type(target).objects.filter(pk=target.pk).update(
             status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
         )
-        _recount_parent_of(target)
+        recount_parent_of(target)
 
 
 def approve_content(*, target, moderator):
@@ -350,7 +350,7 @@ def approve_content(*, target, moderator):
         type(target).objects.filter(pk=target.pk).update(
             status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
         )
-        _recount_parent_of(target)
+        recount_parent_of(target)
 
 
 # Crisis support

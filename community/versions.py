@@ -53,7 +53,12 @@ def shown_by(queryset, fields):
     public = not set(fields) <= NOT_ON_PUBLIC_PAGES
     if model is Comment:
         rows = list(queryset.values_list("post_id", "article_id"))
-        return {"posts": [post for post, _ in rows if post], "public": public and any(a for _, a in rows)}
+        posts = [post for post, _ in rows if post]
+        moved_to = fields.get("post")
+        if moved_to is not None:  # the update it moves to shows it too
+            posts.append(getattr(moved_to, "pk", moved_to))
+        on_article = any(a for _, a in rows) or fields.get("article") is not None
+        return {"posts": posts, "public": (public and on_article) or "article" in fields}
     if model in (Question, Answer):
         return {"public": public and queryset.exists()}
     return {}
@@ -93,9 +98,17 @@ def user_changed(sender, instance, created=False, update_fields=None, **kwargs):
 
 
 def profile_changed(sender, instance, created=False, update_fields=None, **kwargs):
-    if created or (update_fields is not None and not set(update_fields) & SHOWN_PROFILE_FIELDS):
-        return  # new, or a setting the feed does not show (onboarding, e-mail preferences)
+    if created and not (instance.avatar or instance.role or instance.hidden_at):
+        return  # new and empty: the feed showed the member without a profile just the same
+    if not created and update_fields is not None and not set(update_fields) & SHOWN_PROFILE_FIELDS:
+        return  # a setting the feed does not show (onboarding, e-mail preferences)
     bump(posts=posts_showing(instance.user_id))
+
+
+def users_updated(sender, user_ids, fields, **kwargs):
+    """accounts.models.UserQuerySet.update: a rename or a suspension in the shell."""
+    if fields & SHOWN_USER_FIELDS:
+        bump(posts=posts_showing(*user_ids))
 
 
 def profiles_updated(sender, user_ids, fields, **kwargs):
