@@ -164,6 +164,21 @@ def subscribe_member(*, user, page="", version=MEMBER_SIGNUP_CONSENT):
     return subscriber
 
 
+def member_address_confirmed(*, user, page=""):
+    """The member confirmed their primary address. At sign-up that subscribes them; later (they
+    changed address) their subscription follows the new address, subscribed or not as it was, and
+    a reader's subscription they had at the new address gives way to it (one digest, not two)."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(user=user).first()
+        if subscriber is None:
+            return subscribe_member(user=user, page=page)
+        if subscriber.email.lower() != user.email.lower():
+            Subscriber.objects.filter(email__iexact=user.email, user__isnull=True).delete()
+            subscriber.email = user.email
+            subscriber.save(update_fields=["email"])
+    return subscriber
+
+
 def save_email_preferences(*, user, digest_frequency, notification_emails, page=""):
     with transaction.atomic():
         profile = get_profile(user)
