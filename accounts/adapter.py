@@ -4,6 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -32,6 +33,11 @@ class AccountAdapter(DefaultAccountAdapter):
         except ValueError:
             return False
 
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """allauth's security notices (address or password changed, new sign-in), with the account
+        they are about, which send_mail records with the e-mail."""
+        return super().send_notification_mail(template_prefix, user, {"user": user, **(context or {})}, email)
+
     def send_mail(self, template_prefix, email, context):
         """Rendered from our templates (templates/account/email/, templates/mfa/email/), then recorded
         and sent through the outbox (accounts/mail.py).
@@ -59,7 +65,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # What anyone can have sent to any address by typing it into a form (the answers that hide
         # whether an account exists) respects the suppression.
         requested = template_prefix not in SENT_TO_ANY_ADDRESS
-        queue_message(self.render_mail(template_prefix, email, ctx), kind=template_prefix, requested=requested)
+        member = context.get("user")  # the account the message is about, when allauth names one
+        member = member if isinstance(member, get_user_model()) and member.pk else None
+        message = self.render_mail(template_prefix, email, ctx)
+        queue_message(message, kind=template_prefix, requested=requested, member=member)
 
     def format_email_subject(self, subject):
         return f"{settings.SITE_NAME}: {subject}"

@@ -50,14 +50,16 @@ def render_email(name, context):
     )
 
 
-def queue_email(*, to, subject, text, html="", headers=None, from_email=None, kind="", requested=False):
+def queue_email(*, to, subject, text, html="", headers=None, from_email=None, kind="", requested=False, member=None):
     """Record one e-mail to `to` and send it once the current transaction commits.
 
     `requested`: the recipient asked for it just now, so it goes even to a suppressed address.
+    `member`: the account it is sent to or about (its row goes with the account, and is in its export).
     """
     email = OutgoingEmail.objects.create(
         kind=kind[:100],
         requested=requested,
+        member=member,
         to_email=to,
         from_email=from_email or settings.DEFAULT_FROM_EMAIL,
         subject=" ".join(subject.splitlines()).strip()[:300],
@@ -70,7 +72,7 @@ def queue_email(*, to, subject, text, html="", headers=None, from_email=None, ki
     return email
 
 
-def queue_message(message, *, kind="", requested=False):
+def queue_message(message, *, kind="", requested=False, member=None):
     """Queue a rendered Django EmailMessage (allauth's), one row per recipient."""
     html = ""
     text = message.body
@@ -90,6 +92,7 @@ def queue_message(message, *, kind="", requested=False):
             from_email=message.from_email,
             kind=kind,
             requested=requested,
+            member=member,
         )
         for address in message.to
     ]

@@ -1,6 +1,7 @@
 """The accounts app's part of a member's data: account, e-mail addresses, profile, sessions, MFA."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -59,7 +60,7 @@ def export_account(user):
                 "created_at": iso(sent.created_at),
                 "sent_at": iso(sent.sent_at),
             }
-            for sent in emails_to(member_addresses(user)).order_by("created_at")
+            for sent in emails_of(user).order_by("created_at")
         ],
         "email_suppressions": [
             {
@@ -85,6 +86,15 @@ def member_addresses(user):
     from allauth.account.models import EmailAddress
 
     return set(EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True))
+
+
+def emails_of(user):
+    """What we sent the member: to their confirmed addresses, and to or about their account at any
+    address (a former one, one they added and never confirmed)."""
+    from .models import OutgoingEmail
+
+    to_addresses = emails_to(member_addresses(user)).values("pk")
+    return OutgoingEmail.objects.filter(Q(pk__in=to_addresses) | Q(member=user))
 
 
 def suppressions_of(user):
@@ -125,10 +135,11 @@ def erase_account(user):
     from allauth.usersessions.models import UserSession
 
     get_adapter().end_sessions(UserSession.objects.filter(user=user))
-    # E-mails we sent them (verification links, resets) name their address: they go too, and so
-    # do the confirmation links sent to addresses they added but never confirmed (only those: such
-    # an address may be someone else's, whose own mail stays).
-    emails_to(member_addresses(user)).delete()
+    # E-mails we sent them (verification links, resets) name them or their address: they go too,
+    # at their confirmed addresses and, for those recorded with their account, at any address. Only
+    # confirmation links reach addresses they added but never confirmed (such an address may be
+    # someone else's, whose own mail stays); older rows, recorded without the account, go by kind.
+    emails_of(user).delete()
     unconfirmed = EmailAddress.objects.filter(user=user, verified=False).values_list("email", flat=True)
     emails_to(unconfirmed).filter(kind__startswith=CONFIRMATION_EMAILS).delete()
     suppressions_of(user).delete()  # the relay's reports name their address too

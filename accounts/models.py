@@ -270,6 +270,14 @@ class OutgoingEmail(models.Model):
     body_html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
     message_id = models.CharField(max_length=200, help_text="Fixed when recorded, so a retry is the same message.")
+    member = models.ForeignKey(
+        "User",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The account it was sent to or about: the row goes with the account, whatever address it went to.",
+    )
     requested = models.BooleanField(
         "asked for by its recipient",
         default=False,

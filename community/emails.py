@@ -24,6 +24,7 @@ def send_notifications_email(*, user, notifications):
         html=html,
         headers={"Auto-Submitted": "auto-generated"},
         kind="notifications",
+        member=user,
     )
 
 

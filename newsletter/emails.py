@@ -148,5 +148,6 @@ def send_test_digest(*, user, frequency="weekly"):
     if not sections:
         return 0
     subject, text, html, headers = DigestRenderer(frequency=frequency).render(recipient=recipient, sections=sections)
-    queue_email(to=user.email, subject=f"[Test] {subject}", text=text, html=html, headers=headers, kind="digest_test")
+    subject = f"[Test] {subject}"
+    queue_email(to=user.email, subject=subject, text=text, html=html, headers=headers, kind="digest_test", member=user)
     return len(sections)
