@@ -331,10 +331,14 @@ def mark_notifications_read(*, user):
 
 
 def report_content(*, reporter, target, reason):
-    """One open report per member and thing: reporting it again adds nothing to the queue."""
+    """One open report per member and thing: reporting it again adds nothing to the queue. The
+    reported row is locked while we look, so the same report sent twice at once (a double click)
+    is still one."""
     kind = target._meta.model_name
-    existing = Report.objects.filter(reporter=reporter, status=Report.Status.OPEN, **{kind: target}).first()
-    return existing or Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
+    with transaction.atomic():
+        type(target).objects.select_for_update().filter(pk=target.pk).exists()
+        existing = Report.objects.filter(reporter=reporter, status=Report.Status.OPEN, **{kind: target}).first()
+        return existing or Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
 
 
 def hide_content(*, target, moderator, reason):
