@@ -9,18 +9,25 @@ from django.utils import timezone
 
 from .images import RandomName
 
-# Sent by UserQuerySet.update (a queryset update sends no post_save), as profiles_updated below:
-# with `user_ids` and the `fields` set, so that what shows a member's name or standing follows.
+# Sent by UserQuerySet.update and ProfileQuerySet.update (a queryset update sends no post_save),
+# with `user_ids` and the `fields` set, so that what shows a member's name, standing, picture or
+# role follows (community/versions.py, articles/apps.py).
 users_updated = Signal()
+profiles_updated = Signal()
+
+
+def update_and_tell(queryset, signal, user_field, fields):
+    """QuerySet.update, then `signal` with the members whose rows it changed."""
+    user_ids = list(queryset.values_list(user_field, flat=True))  # before: the update may change the filter's rows
+    count = models.QuerySet.update(queryset, **fields)
+    if user_ids:
+        signal.send(sender=queryset.model, user_ids=user_ids, fields=set(fields))
+    return count
 
 
 class UserQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        user_ids = list(self.values_list("pk", flat=True))  # before: the update may change the filter's rows
-        count = super().update(**kwargs)
-        if user_ids:
-            users_updated.send(sender=self.model, user_ids=user_ids, fields=set(kwargs))
-        return count
+        return update_and_tell(self, users_updated, "pk", kwargs)
 
     def active(self):
         """Accounts that can be shown or referred to (a member page, a team, a mute)."""
@@ -149,17 +156,9 @@ class NotificationEmails(models.TextChoices):
     OFF = "off", "Never"
 
 
-# Sent by ProfileQuerySet.update, as users_updated: what caches a member's picture or role follows.
-profiles_updated = Signal()
-
-
 class ProfileQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        user_ids = list(self.values_list("user_id", flat=True))  # before: the update may change the filter's rows
-        count = super().update(**kwargs)
-        if user_ids:
-            profiles_updated.send(sender=self.model, user_ids=user_ids, fields=set(kwargs))
-        return count
+        return update_and_tell(self, profiles_updated, "user_id", kwargs)
 
     def with_details(self):
         return self.select_related("user", "diagnosis", "stage").prefetch_related("treatments", "symptoms")
