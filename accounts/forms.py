@@ -84,21 +84,25 @@ class PictureInput(forms.ClearableFileInput):
     template_name = "accounts/widgets/picture_input.html"
 
 
-class PictureField(forms.ImageField):
-    """Any upload, checked and cleaned by the shared pipeline rather than by ImageField alone."""
+class CleanedImageField(forms.ImageField):
+    """Any upload, checked and cleaned by the shared pipeline (location and camera details removed)
+    rather than by ImageField alone: members' pictures, and staff's in the admin."""
 
     default_validators = []
-
-    def __init__(self, *, max_side=1600, **kwargs):
-        kwargs.setdefault("help_text", "JPEG, PNG, WebP or GIF, up to 10 MB. We remove location and camera details.")
-        kwargs.setdefault("widget", PictureInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}))
-        super().__init__(**kwargs)
-        self.max_side = max_side
+    max_side = 2000
 
     def to_python(self, data):
         if data in self.empty_values:
             return None
         return process_image(data, max_side=self.max_side)
+
+
+class PictureField(CleanedImageField):
+    def __init__(self, *, max_side=1600, **kwargs):
+        kwargs.setdefault("help_text", "JPEG, PNG, WebP or GIF, up to 10 MB. We remove location and camera details.")
+        kwargs.setdefault("widget", PictureInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}))
+        super().__init__(**kwargs)
+        self.max_side = max_side
 
 
 def year_choices():

@@ -2,15 +2,22 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from accounts.forms import CleanedImageField
+
 from .models import Article, Expert, Page, Source, Topic
+
+# Pictures uploaded here are published: they lose location and camera details like members' do.
+CLEANED_PICTURES = {models.ImageField: {"form_class": CleanedImageField}}
 
 
 @admin.register(Expert)
 class ExpertAdmin(admin.ModelAdmin):
+    formfield_overrides = CLEANED_PICTURES
     list_display = ["name", "credentials", "updated_at"]
     search_fields = ["name", "credentials", "email"]
     prepopulated_fields = {"slug": ["name"]}
@@ -96,6 +103,7 @@ class KeyAutocompleteSelect(AutocompleteSelect):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = CLEANED_PICTURES
     list_display = [
         "title",
         "state",
@@ -156,7 +164,7 @@ class ArticleAdmin(admin.ModelAdmin):
         url = reverse("articles:article-preview", args=[obj.pk])
         return format_html('<a href="{}" target="_blank" rel="noopener">Preview</a>', url)
 
-    @admin.action(description="Send selected articles to medical review")
+    @admin.action(description="Send selected articles to medical review", permissions=["change"])
     def send_to_review(self, request, queryset):
         count = 0
         for article in queryset.exclude(status=Article.Status.PUBLISHED):
@@ -164,7 +172,7 @@ class ArticleAdmin(admin.ModelAdmin):
             count += 1
         self.message_user(request, f"{count} article(s) sent to medical review.", messages.SUCCESS)
 
-    @admin.action(description="Publish selected articles")
+    @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
         published = 0
         for article in queryset:

@@ -169,10 +169,22 @@ def read_document(path):
         raise ImportFailed(path, "the file is not UTF-8 text") from exc
     except OSError as exc:
         raise ImportFailed(path, f"cannot read the file ({exc.strerror})") from exc
+    if "\x00" in text:
+        raise ImportFailed(path, "the file holds a NUL character; is it really a text file?")
     try:
         return parse_front_matter(text)
     except ValueError as exc:
         raise ImportFailed(path, f"malformed front matter, {exc}") from exc
+
+
+def slug_of(path):
+    """The slug the file at `path` would import as, or None if it cannot be read."""
+    try:
+        meta, _body = read_document(path)
+    except ImportFailed:
+        return None
+    slug = meta.get("slug")
+    return str(slug).strip() if isinstance(slug, str) and slug.strip() else Path(path).stem
 
 
 def read_image(path, value, problems, key):
@@ -217,6 +229,9 @@ def import_article(path, *, now=None):
     for key in ("title", "author", "lead"):
         if not text[key]:
             problems.append(f"{key} is missing")
+    longest_lead = Article._meta.get_field("lead").max_length
+    if len(text["lead"]) > longest_lead:
+        problems.append(f"lead is {len(text['lead'])} characters long; at most {longest_lead}")
     if not body.strip():
         problems.append("the Markdown body after the front matter is empty")
     slug = text["slug"] or path.stem
@@ -247,9 +262,11 @@ def import_article(path, *, now=None):
     )
     if status:
         article.status = status
-    if text["published"]:
+    # A relative date ("400 days ago", as demo content gives) is read when the article is created,
+    # not again: importing a corrected file months later must not record a review that did not happen.
+    if text["published"] and not (article.published_at and RELATIVE_DATE.fullmatch(text["published"])):
         article.published_at = published_at
-    if text["reviewed"]:
+    if text["reviewed"] and not (article.reviewed_at and RELATIVE_DATE.fullmatch(text["reviewed"])):
         article.reviewed_at = reviewed_at
     if article.status == Article.Status.PUBLISHED and not article.published_at:
         article.published_at = now

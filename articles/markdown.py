@@ -1,5 +1,7 @@
 """Article Markdown: rendered once when an article is saved, then sanitized with an allow-list."""
 
+import html as html_lib
+
 import markdown
 import nh3
 
@@ -80,8 +82,9 @@ def render_markdown(text):
 
 
 def _toc(tokens):
+    # Python-Markdown gives each heading's name already escaped; the template escapes it once more.
     return [
-        {"id": token["id"], "name": token["name"], "children": _toc(token.get("children", []))}
+        {"id": token["id"], "name": html_lib.unescape(token["name"]), "children": _toc(token.get("children", []))}
         for token in tokens
         if token["level"] in (2, 3)
     ]

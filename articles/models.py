@@ -109,6 +109,19 @@ class Topic(models.Model):
         return reverse("articles:topic-detail", args=[self.slug])
 
 
+def reviewed_by(moment, months):
+    """The latest review whose next one, `months` later (review_due_at), falls on or before `moment`.
+
+    add_months clamps a day to the month's end, so on the last day of a month every review made on
+    a later day of the month `months` before is due too (a review on 29 February falls due on
+    28 February): the whole rest of that month counts, up to `moment`'s time of day.
+    """
+    latest = add_months(moment, -months)
+    if moment.day == calendar.monthrange(moment.year, moment.month)[1]:
+        latest = latest.replace(day=calendar.monthrange(latest.year, latest.month)[1])
+    return latest
+
+
 def add_months(moment, months):
     """`moment` moved by whole calendar months (negative goes back), the day clamped to the month's end."""
     index = moment.year * 12 + moment.month - 1 + months
@@ -133,15 +146,18 @@ class ArticleQuerySet(PublicQuerySet):
         return search.matching_articles(self, query).order_by("-rank", "-published_at", "-id")
 
     def with_review_interval(self):
-        """Annotates `review_months`: the shortest interval among the article's topics, else the default."""
+        """Annotates `review_months`: the shortest interval among the article's topics, a topic
+        without one counting as the site's default (and the default without topics)."""
         if "review_months" in self.query.annotations:
             return self
-        override = (
-            Topic.objects.filter(articles=OuterRef("pk"), review_interval_months__isnull=False)
-            .order_by("review_interval_months")
-            .values("review_interval_months")[:1]
+        default = Value(settings.ARTICLE_REVIEW_MONTHS)
+        shortest = (
+            Topic.objects.filter(articles=OuterRef("pk"))
+            .annotate(months=Coalesce("review_interval_months", default))
+            .order_by("months")
+            .values("months")[:1]
         )
-        return self.annotate(review_months=Coalesce(Subquery(override), Value(settings.ARTICLE_REVIEW_MONTHS)))
+        return self.annotate(review_months=Coalesce(Subquery(shortest), default))
 
     @staticmethod
     def review_intervals():
@@ -158,13 +174,13 @@ class ArticleQuerySet(PublicQuerySet):
         """
         due = Q(pk__in=[])
         for months in intervals:
-            due |= Q(review_months=months, reviewed_at__lte=add_months(moment, -months))
+            due |= Q(review_months=months, reviewed_at__lte=reviewed_by(moment, months))
         return due
 
     def review_due_by(self, moment):
-        """Published articles whose next review falls on or before `moment` (overdue ones included)."""
+        """Published articles (public now) whose next review falls on or before `moment`."""
         due = self.review_due_q(moment, self.review_intervals())
-        return self.with_review_interval().filter(status=Article.Status.PUBLISHED).filter(due)
+        return self.published().with_review_interval().filter(due)
 
     def review_overdue(self, now=None):
         return self.review_due_by(now or timezone.now())

@@ -254,6 +254,7 @@ def test_the_command_imports_a_folder_and_reports_each_file(folder):
 def test_the_command_reports_bad_files_and_exits_with_an_error(folder):
     good = write(folder, GOOD)
     bad = write(folder, GOOD.replace("author: Alice Author", "author: Nobody Known"), name="bad.md")
+    bad.write_text(bad.read_text().replace("slug: sleep-and-lung-cancer", "slug: bad"))
 
     status, out, err = run_command(good, bad, folder / "missing.md")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importer import ImportFailed, import_article
+from articles.importer import ImportFailed, import_article, slug_of
 
 
 class Command(BaseCommand):
@@ -32,7 +32,14 @@ class Command(BaseCommand):
             else:
                 self.stderr.write(f"{path}: no such file or folder.")
                 failed += 1
+        slugs = {path: slug_of(path) for path in files}
         for path in files:
+            same = [other for other in files if other != path and slugs[path] and slugs[other] == slugs[path]]
+            if same:  # one would silently overwrite the other
+                self.stderr.write(f"{path}: not imported.")
+                self.stderr.write(f"  - its slug {slugs[path]!r} is also that of {', '.join(map(str, same))}")
+                failed += 1
+                continue
             try:
                 result = import_article(path)
             except ImportFailed as exc:
