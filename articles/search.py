@@ -88,13 +88,16 @@ def marked(headline_text, markdown=False):
 def substring_snippet(text, query, words=30, markdown=False):
     """SQLite's snippet: the words around the first occurrence of the query, escaped, match marked."""
     text = " ".join((MARKDOWN_NOISE.sub(" ", text) if markdown else text or "").split())
-    at = text.lower().find(query.lower())
-    if at < 0:
+    # Matched in the text itself: a letter that lowercases to two ("İ") would shift a position
+    # found in text.lower().
+    found = re.search(re.escape(query), text, re.IGNORECASE)
+    if found is None:
         return escape(" ".join(text.split()[:words]))
+    at, stop = found.span()
     start = max(0, text.rfind(" ", 0, max(0, at - 80)) + 1)
-    end = text.find(" ", at + len(query) + 120)
+    end = text.find(" ", stop + 120)
     end = len(text) if end < 0 else end
-    before, match, after = text[start:at], text[at : at + len(query)], text[at + len(query) : end]
+    before, match, after = text[start:at], text[at:stop], text[stop:end]
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return format_html("{}{}<mark>{}</mark>{}{}", prefix, before, match, after, suffix)

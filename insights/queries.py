@@ -115,8 +115,8 @@ def contributions_per_day(now):
 def unanswered_questions_per_week(now):
     """Questions asked each week (more than 48 hours ago), and how many had no answer within 48 hours."""
     weeks = weeks_until(now)
-    answered_in_time = Answer.objects.filter(
-        question=OuterRef("pk"), created_at__lte=OuterRef("created_at") + UNANSWERED_AFTER
+    answered_in_time = Answer.objects.filter(  # by an answer members can see, as the questions page counts
+        question=OuterRef("pk"), status=Visibility.VISIBLE, created_at__lte=OuterRef("created_at") + UNANSWERED_AFTER
     )
     rows = (
         Question.objects.filter(created_at__gte=start_of(weeks[0]), created_at__lte=now - UNANSWERED_AFTER)

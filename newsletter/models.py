@@ -190,3 +190,18 @@ class Delivery(models.Model):
     def message_id_for(run_id, subscriber_id):
         """The same for every attempt, so a resent copy is recognisably the same message."""
         return f"<digest.{run_id}.{subscriber_id}@{message_domain()}>"
+
+
+class RelayEvent(models.Model):
+    """An event from the mail relay already acted on (newsletter/relay.py): relays deliver an event
+    again when our answer was slow or lost, and a soft bounce must count once."""
+
+    source = models.CharField(max_length=60)
+    event_id = models.CharField(max_length=200)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "event_id"], name="relay_event_once")]
+
+    def __str__(self):
+        return f"{self.source} {self.event_id}"

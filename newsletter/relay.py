@@ -16,27 +16,42 @@ from anymail.webhooks.amazon_ses import AmazonSESTrackingWebhookView
 from anymail.webhooks.mailgun import MailgunTrackingWebhookView
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.db import transaction
 from django.http import Http404
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from . import services
+from .models import RelayEvent
 from .services import COMPLAINT, HARD, SOFT
 
 logger = logging.getLogger(__name__)
 
+MAX_ADDRESS = 254  # longer is no address (RFC 5321), and would not fit the suppression's column
+# What anymail's validators and parsers raise on a payload of the wrong shape (a list where an
+# object belongs, a number for an address, a token that is not ASCII: UnicodeError is a ValueError).
+UNREADABLE = (AttributeError, KeyError, TypeError, ValueError)
+
 
 def handle_tracking_event(sender, event, esp_name, **kwargs):
-    """anymail's `tracking` signal: what each event means for the address."""
+    """anymail's `tracking` signal: what each event means for the address. Relays deliver an event
+    again when our answer was slow or lost: one with an id already acted on changes nothing (a soft
+    bounce counts once), recorded in the same transaction as what it did."""
     outcome = classify(event)
-    if outcome is None or not event.recipient:
+    recipient = event.recipient
+    if outcome is None or not isinstance(recipient, str) or not recipient or len(recipient) > MAX_ADDRESS:
         return
-    services.record_relay_event(
-        email=event.recipient,
-        outcome=outcome,
-        detail=" ".join(filter(None, [event.description, event.mta_response]))[:2000],
-        source=esp_name,
-    )
+    with transaction.atomic():
+        if event.event_id:
+            _seen, new = RelayEvent.objects.get_or_create(source=esp_name[:60], event_id=str(event.event_id)[:200])
+            if not new:
+                return
+        services.record_relay_event(
+            email=recipient,
+            outcome=outcome,
+            detail=" ".join(str(part) for part in [event.description, event.mta_response] if part)[:2000],
+            source=esp_name,
+        )
 
 
 def classify(event):
@@ -66,13 +81,13 @@ class CarefulWebhookMixin:
             super().run_validators(request)
         except AnymailWebhookValidationFailure:
             raise  # Django answers 400 and logs it as a suspicious operation
-        except AnymailError as exc:  # e.g. a body that is not JSON, before basic auth was checked
+        except (AnymailError, *UNREADABLE) as exc:  # e.g. a body that is not a JSON object
             raise BadRequest("Malformed webhook request.") from exc
 
     def parse_events(self, request):
         try:
             return super().parse_events(request)
-        except (AnymailError, KeyError, TypeError, ValueError) as exc:
+        except (AnymailError, *UNREADABLE) as exc:
             logger.warning("Unreadable %s webhook payload: %r", self.esp_name, exc)
             raise BadRequest("Malformed webhook payload.") from exc
 
