@@ -19,7 +19,8 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+# MPO: a JPEG holding several pictures (phones' portrait and depth modes); its first one is kept.
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 TOO_MANY_PIXELS = "This picture has too many pixels (over 40 megapixels). Please choose a smaller one."
 
 

@@ -113,8 +113,8 @@ class Matcher:
 
 
 def text_of(thing):
-    """The words a member wrote in an update, comment, question or answer."""
-    return [getattr(thing, name, "") or "" for name in ("title", "details", "text")]
+    """The words a member wrote in an update (its picture's description too), comment, question or answer."""
+    return [getattr(thing, name, "") or "" for name in ("title", "details", "text", "image_alt")]
 
 
 def needs_support(thing):

@@ -261,7 +261,9 @@ def notify(*, recipient, actor, kind, **about):
 
 
 NOTIFICATION_EMAIL_GAP = datetime.timedelta(minutes=15)
-REPEATABLE_ONCE = {Notification.Kind.HUG, Notification.Kind.TEAM}
+# Told once: hugging again, re-adding to a team, choosing an answer as best again (switching back and
+# forth) would otherwise notify the same thing over and over.
+REPEATABLE_ONCE = {Notification.Kind.HUG, Notification.Kind.TEAM, Notification.Kind.BEST_ANSWER}
 
 
 def email_due_notifications(*, user_id):

@@ -368,7 +368,7 @@ def member_list(request):
 @login_required
 @require_POST
 def team_toggle(request, pk):
-    member = get_object_or_404(User.objects.active(), pk=pk)
+    member = get_object_or_404(User.objects.active().filter(suspended_at__isnull=True), pk=pk)
     if member.pk == request.user.pk:
         raise PermissionDenied("You can't add yourself to your team.")
     problem = _refusal(request, "team")
