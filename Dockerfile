@@ -8,4 +8,5 @@ COPY . .
 RUN useradd --create-home kindred && mkdir -p /app/var && chown -R kindred /app/var
 USER kindred
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# No access log: request lines carry password-reset keys and newsletter links (errors still log).
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -5,6 +5,7 @@ embedded filesystem broker under var/celery/ (scripts/run.sh starts its worker a
 e-mail written to files under var/mail/. Every variable is listed in .env.example.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -134,6 +135,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+# var/ holds the database, e-mails written to files and members' pictures: for this user only.
+with contextlib.suppress(OSError):  # not ours (a volume mounted by someone else): leave it be
+    if VAR_DIR.is_dir():
+        VAR_DIR.chmod(0o700)
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set. Redis fails open (config/cache.py): an outage makes

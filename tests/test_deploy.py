@@ -123,3 +123,57 @@ def test_the_development_server_starts_without_a_key(tmp_path):
         server.terminate()
         server.wait(timeout=30)
     assert (tmp_path / "secret_key").exists()
+
+
+def own_site(tmp_path, **env):
+    """A site of its own in `tmp_path` (SQLite, no Redis), with these settings."""
+    return {"VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}", "REDIS_URL": "", **env}
+
+
+def test_demo_content_in_production_has_no_log_in_anyone_can_read_here(tmp_path):
+    """docker-compose.yml runs seed_demo on every start: once ALLOWED_HOSTS names the real host, the
+    published demo passwords (staff's and members') must open nothing (found by a review)."""
+    site = own_site(tmp_path, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="kindred.example")
+    for command in (["migrate", "--noinput"], ["seed_demo"]):
+        result = run_manage(*command, **site)
+        assert result.returncode == 0, result.stdout + result.stderr
+    check = (
+        "from accounts.models import User; from accounts.demo.seed import DEMO_PASSWORD, STAFF_PASSWORD;"
+        "print(User.objects.count(), sorted(u.email for u in User.objects.all()"
+        " if u.check_password(DEMO_PASSWORD) or u.check_password(STAFF_PASSWORD) or u.is_superuser))"
+    )
+    result = run_manage("shell", "-c", check, **site)
+    count, known = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert int(count) > 0 and known == "[]", result.stdout + result.stderr
+
+
+def test_the_images_server_keeps_no_access_log():
+    """Request lines carry password-reset keys and newsletter links (found by a review)."""
+    [command] = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD ")]
+    assert "gunicorn" in command and "access-log" not in command
+
+
+def test_the_docker_build_context_leaves_out_local_data_and_secrets():
+    patterns = {line.strip().strip("/") for line in (ROOT / ".dockerignore").read_text().splitlines()}
+    assert {"var", ".env", ".git", ".venv"} <= patterns
+
+
+def test_var_is_for_this_user_alone(tmp_path):
+    """The database, e-mails written to files and members' pictures (found by a review: all 0644)."""
+    site = own_site(tmp_path / "var")
+    for command in (
+        ["migrate", "--noinput"],
+        ["sendtestemail", "someone@example.com"],
+        [
+            "shell",
+            "-c",
+            "from django.core.files.storage import default_storage as s; "
+            "from django.core.files.base import ContentFile; s.save('posts/x.jpg', ContentFile(b'x'))",
+        ],
+    ):
+        result = run_manage(*command, **site)
+        assert result.returncode == 0, result.stdout + result.stderr
+    var = tmp_path / "var"
+    assert stat.S_IMODE(var.stat().st_mode) == 0o700
+    [picture] = (var / "media" / "posts").iterdir()
+    assert stat.S_IMODE(picture.stat().st_mode) == 0o600

@@ -115,7 +115,9 @@ def run(*, scale, stdout):
                 model.objects.get_or_create(name=name, defaults={"position": position})
         for index, data in enumerate(MEMBERS):
             seed_member(data, joined=timezone.now() - datetime.timedelta(days=30 * (index + 1)))
-        staff = seed_staff() if not settings.SECURE_HTTPS else None
+        # Their passwords are in this repository: in production (HTTPS, or any host but this machine)
+        # demo members cannot sign in at all, and there is no demo staff account.
+        staff = seed_staff() if not settings.PRODUCTION else None
     stdout.write(
         f"Members: {User.objects.count()} accounts"
         + (f"; staff log-in {staff.email} (local use only, see README)" if staff else "")
@@ -129,7 +131,10 @@ def seed_member(data, joined):
     )
     if not created:
         return user
-    user.set_password(DEMO_PASSWORD)
+    if settings.PRODUCTION:
+        user.set_unusable_password()
+    else:
+        user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     private = set(data.get("private", []))
