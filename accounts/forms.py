@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .images import process_image
+from .fields import CleanedImageField
 from .models import Profile, Symptom, Treatment
 from .recaptcha import add_captcha
 from .services import record_signup
@@ -82,19 +82,6 @@ class PictureInput(forms.ClearableFileInput):
     and a preview with the chosen file's name (static/js/picture.js)."""
 
     template_name = "accounts/widgets/picture_input.html"
-
-
-class CleanedImageField(forms.ImageField):
-    """Any upload, checked and cleaned by the shared pipeline (location and camera details removed)
-    rather than by ImageField alone: members' pictures, and staff's in the admin."""
-
-    default_validators = []
-    max_side = 2000
-
-    def to_python(self, data):
-        if data in self.empty_values:
-            return None
-        return process_image(data, max_side=self.max_side)
 
 
 class PictureField(CleanedImageField):

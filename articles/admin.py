@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from accounts.forms import CleanedImageField
+from accounts.fields import CleanedImageField
 
 from .models import Article, Expert, Page, Source, Topic
 
