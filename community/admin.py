@@ -34,15 +34,25 @@ class HideForm(forms.Form):
         return f"{label}. {note}".strip()
 
 
+DELETED = "Deleted by its author"
+
+
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     """The moderation queue: open reports first, urgent ones (possible risk of self-harm) at the
     top, each with the content in context. Hiding asks for a reason the author may read: the
     report's own words never reach them."""
 
-    list_display = ["created_at", "priority", "status", "kind", "excerpt", "author", "reported_by", "reason"]
+    list_display = ["created_at", "priority", "status", "kind", "excerpt", "written_by", "reported_by", "reason"]
     list_filter = ["urgent", "status", "created_at"]
-    list_select_related = ["reporter", "post__author", "comment__author", "question__author", "answer__author"]
+    list_select_related = [
+        "reporter",
+        "author",
+        "post__author",
+        "comment__author",
+        "question__author",
+        "answer__author",
+    ]
     search_fields = ["reason", "post__text", "comment__text", "question__title", "answer__text"]
     readonly_fields = [
         "priority",
@@ -86,21 +96,26 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.display(description="kind")
     def kind(self, report):
-        return report.target._meta.verbose_name
+        return report.target._meta.verbose_name if report.target else DELETED
 
     @admin.display(description="content")
     def excerpt(self, report):
         target = report.target
+        if target is None:
+            return DELETED
         text = getattr(target, "text", "") or getattr(target, "title", "")
         return (text[:80] + "…") if len(text) > 80 else text or "(picture)"
 
     @admin.display(description="author")
-    def author(self, report):
-        return report.target.author
+    def written_by(self, report):
+        return report.author or (report.target.author if report.target else None)
 
     @admin.display(description="content in context")
     def content_in_context(self, report):
         target = report.target
+        if target is None:
+            who = report.author.public_name if report.author else "a member whose account is gone"
+            return f"{DELETED}, by {who}. They may still need support: reach out to them."
         text = getattr(target, "text", "") or getattr(target, "title", "")
         return format_html(
             '<blockquote class="member-text">{}</blockquote><p>By {} ({}), {}. Status: {}. '
@@ -134,7 +149,8 @@ class ReportAdmin(admin.ModelAdmin):
             return page
         reason = form.hidden_reason()
         for report in queryset.select_related("post", "comment", "question", "answer"):
-            services.hide_content(target=report.target, moderator=request.user, reason=reason)
+            if report.target is not None:  # deleted by its author meanwhile: nothing left to hide
+                services.hide_content(target=report.target, moderator=request.user, reason=reason)
         count = self._close(request, queryset, Report.Status.HIDDEN)
         self.message_user(request, f"{count} item(s) hidden.", messages.SUCCESS)
         return None
@@ -179,7 +195,7 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.action(description="Suspend the authors and hide all their content")
     def suspend_author(self, request, queryset):
         queryset = self._members_reports(request, queryset)
-        authors = {report.target.author for report in queryset}
+        authors = {report.author for report in queryset.select_related("author") if report.author}
         for author in authors:
             suspend_member(user=author, reason="Suspended after reports from other members.", hide_content=True)
         self._close(request, queryset, Report.Status.SUSPENDED)

@@ -397,10 +397,15 @@ class Report(models.Model):
 
     reporter = models.ForeignKey(USER, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
     urgent = models.BooleanField(default=False, help_text="Made by the site: the content matched a warning phrase.")
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    # What was reported. Kept (emptied) when its author deletes it: an urgent report must stay in the
+    # queue, saying whose words they were, when the member deletes them on second thoughts.
+    post = models.ForeignKey(Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports")
+    comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports")
+    question = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports")
+    answer = models.ForeignKey(Answer, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports")
+    author = models.ForeignKey(
+        USER, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="Whose words were reported."
+    )
     reason = models.TextField(max_length=1000)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
@@ -415,8 +420,9 @@ class Report(models.Model):
                 condition=Q(post__isnull=False, comment__isnull=True, question__isnull=True, answer__isnull=True)
                 | Q(post__isnull=True, comment__isnull=False, question__isnull=True, answer__isnull=True)
                 | Q(post__isnull=True, comment__isnull=True, question__isnull=False, answer__isnull=True)
-                | Q(post__isnull=True, comment__isnull=True, question__isnull=True, answer__isnull=False),
-                name="report_on_exactly_one_thing",
+                | Q(post__isnull=True, comment__isnull=True, question__isnull=True, answer__isnull=False)
+                | Q(post__isnull=True, comment__isnull=True, question__isnull=True, answer__isnull=True),
+                name="report_on_one_thing_or_its_deleted_place",
             ),
             models.CheckConstraint(
                 condition=Q(urgent=True) | Q(reporter__isnull=False), name="report_by_a_member_or_urgent"
@@ -425,6 +431,11 @@ class Report(models.Model):
 
     def __str__(self):
         return f"Report {self.pk} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        if self.author_id is None and self.target is not None:  # however it is made: service, admin, shell
+            self.author_id = self.target.author_id
+        super().save(*args, **kwargs)
 
     @property
     def target(self):

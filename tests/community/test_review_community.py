@@ -73,3 +73,24 @@ def test_a_suspended_member_cannot_be_added_to_a_team(alice_client, bob):
     response = alice_client.post(f"/members/{bob.pk}/team/")
     assert response.status_code == 404
     assert not Notification.objects.filter(recipient=bob).exists()
+
+
+def test_an_urgent_report_survives_the_member_deleting_their_update(alice, alice_client, staff, settings):
+    """Second thoughts are common: the member deletes what they wrote, and may still need support."""
+    from django.test import Client
+
+    settings.MODERATOR_EMAILS = ["oncall@kindred.example"]
+    seed_crisis_support(WarningPhrase, CrisisResource)
+    alice_client.post("/activities/", {"text": CRISIS_WORDS})
+    post = Post.objects.get()
+    assert alice_client.post(f"/activities/{post.pk}/delete/").status_code == 302
+    assert not Post.objects.exists()
+
+    [report] = Report.objects.filter(urgent=True, status="open")
+    assert report.author == alice and report.target is None
+    moderator = Client()
+    moderator.force_login(staff)
+    queue = moderator.get("/admin/community/report/").content.decode()
+    assert "Deleted by its author" in queue and "URGENT" in queue
+    page = moderator.get(f"/admin/community/report/{report.pk}/change/").content.decode()
+    assert "They may still need support" in page and alice.public_name in page
