@@ -9,6 +9,13 @@ from .models import Profile
 TERMS_VERSION = "2026-11"
 
 
+def primary_address_confirmed(user):
+    """Whether the address we write to (user.email) is confirmed: anyone can sign up with a stranger's."""
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
 def has_verified_email(user):
     """Whether the member has confirmed an address: what posting, hugging and reporting need.
 

@@ -45,14 +45,7 @@ class ReportAdmin(admin.ModelAdmin):
 
     list_display = ["created_at", "priority", "status", "kind", "excerpt", "written_by", "reported_by", "reason"]
     list_filter = ["urgent", "status", "created_at"]
-    list_select_related = [
-        "reporter",
-        "author",
-        "post__author",
-        "comment__author",
-        "question__author",
-        "answer__author",
-    ]
+    list_select_related = ["reporter", "author", "post", "comment", "question", "answer"]
     search_fields = ["reason", "post__text", "comment__text", "question__title", "answer__text"]
     readonly_fields = [
         "priority",
@@ -108,7 +101,7 @@ class ReportAdmin(admin.ModelAdmin):
 
     @admin.display(description="author")
     def written_by(self, report):
-        return report.author or (report.target.author if report.target else None)
+        return report.author  # Report.save fills it from the target
 
     @admin.display(description="content in context")
     def content_in_context(self, report):

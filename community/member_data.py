@@ -84,9 +84,5 @@ def hide_community(user, *, reason):
             model.objects.filter(author=user)
             .exclude(status=Visibility.HIDDEN)
             .update(status=Visibility.HIDDEN, hidden_reason=reason, moderated_at=now)
-        )
-    recount(
-        posts=Post.objects.filter(pk__in=Comment.objects.filter(author=user).values("post_id")),
-        questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),
-    )
+        )  # ContentQuerySet.update recounts the updates and questions these comments and answers were on
     return hidden

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts import sql
 from accounts.models import NotificationEmails, Profile
+from accounts.services import primary_address_confirmed
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
 
@@ -278,7 +279,7 @@ def email_due_notifications(*, user_id):
 
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=user_id, suspended_at__isnull=True).first()
-        if user is None or not _address_confirmed(user):
+        if user is None or not primary_address_confirmed(user):
             return 0  # nobody proved the address is theirs: it may be a stranger's inbox
         wants = Profile.objects.filter(user=user).values_list("notification_emails", flat=True).first()
         pending = Notification.objects.filter(recipient=user, emailed_at__isnull=True, read_at__isnull=True)
@@ -298,12 +299,6 @@ def email_due_notifications(*, user_id):
         email = send_notifications_email(user=user, notifications=notifications)
         Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now, email=email)
     return 0
-
-
-def _address_confirmed(user):
-    from allauth.account.models import EmailAddress
-
-    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
 
 
 def recipients_with_due_notifications():
@@ -343,20 +338,20 @@ def report_content(*, reporter, target, reason):
         return existing or Report.objects.create(reporter=reporter, reason=reason, **{kind: target})
 
 
+# The status changes below are queryset updates: ContentQuerySet.update recounts the update's
+# comments or the question's answers with them.
+
+
 def hide_content(*, target, moderator, reason):
-    with transaction.atomic():
-        type(target).objects.filter(pk=target.pk).update(
-            status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
-        )
-        recount_parent_of(target)
+    type(target).objects.filter(pk=target.pk).update(
+        status=Visibility.HIDDEN, hidden_reason=reason, moderated_by=moderator, moderated_at=_now()
+    )
 
 
 def approve_content(*, target, moderator):
-    with transaction.atomic():
-        type(target).objects.filter(pk=target.pk).update(
-            status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
-        )
-        recount_parent_of(target)
+    type(target).objects.filter(pk=target.pk).update(
+        status=Visibility.VISIBLE, hidden_reason="", moderated_by=moderator, moderated_at=_now()
+    )
 
 
 # Crisis support

@@ -6,7 +6,6 @@ import smtplib
 import time
 from datetime import UTC, timedelta
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
@@ -16,7 +15,7 @@ from django.utils import timezone
 
 from accounts.mail import is_permanent_refusal, lift_suppression, suppress_address
 from accounts.models import DigestFrequency, Profile, SuppressedAddress
-from accounts.services import get_profile
+from accounts.services import get_profile, primary_address_confirmed
 
 from . import digest, emails
 from .models import Delivery, DigestRun, Subscriber
@@ -138,7 +137,7 @@ def digest_frequency_of(subscriber):
 
 def subscribe_member(*, user, page="", version=MEMBER_SIGNUP_CONSENT):
     """Make the member a subscriber (once their address is confirmed); their profile says how often."""
-    verified = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    verified = primary_address_confirmed(user)
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().filter(user=user).first()
         if subscriber is None:
