@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -57,15 +59,17 @@ def test_staff_create_review_preview_and_publish_an_article(client, staff, autho
     assert "this article is <strong>in review</strong>" in preview.content.decode()
     assert 'content="noindex, nofollow"' in preview.content.decode()
 
-    now = timezone.now()
+    # An hour ago, whatever the time of day: a fixed 09:00 today was in the future before 09:00,
+    # and the form refused it.
+    reviewed = timezone.now() - timedelta(hours=1)
     client.post(
         f"/admin/articles/article/{article.pk}/change/",
         article_form(
             author,
             reviewer,
             topics=[topic.pk],
-            reviewed_at_0=now.strftime("%Y-%m-%d"),
-            reviewed_at_1="09:00:00",
+            reviewed_at_0=reviewed.strftime("%Y-%m-%d"),
+            reviewed_at_1=reviewed.strftime("%H:%M:%S"),
             status="in_review",
             **{"sources-INITIAL_FORMS": "0", "sources-TOTAL_FORMS": "0"},
         ),
