@@ -131,9 +131,9 @@ def add_months(moment, months):
 
 
 class ArticleQuerySet(PublicQuerySet):
-    def published(self):
-        """Articles anyone may read: published, and not scheduled for later."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Articles anyone may read: published, and not scheduled for later (than `now`)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def with_people(self):
         return self.select_related("author", "reviewer")

@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection, models
 from django.db.migrations.operations import RunSQL
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -168,20 +169,18 @@ def matching_articles(queryset, query):
     return queryset.filter(contains_any(ARTICLE_TEXT_FIELDS, query) | Q(pk__in=in_sources)).annotate(rank=Value(0.0))
 
 
-def articles_with_snippets(ids, query):
-    """The articles with these ids, each with a `snippet` (safe HTML) of where the query matched."""
-    from .models import Article
-
-    fields = ["title", "slug", "lead", "published_at"] + ([] if full_text() else ["body"])
-    articles = Article.objects.filter(pk__in=ids).only(*fields)
+def snippet_source(fields, query):
+    """What snippet() cuts from, selected with the rows: the fields' ts_headline on PostgreSQL
+    (matches marked by the database), their text on SQLite."""
+    fields = [fields] if isinstance(fields, str) else fields
     if full_text():
-        text = joined("lead", "body")
-        articles = articles.annotate(headline=headline(text, query))
-    found = {}
-    for article in articles:
-        if full_text():
-            article.snippet = marked(article.headline, markdown=True)
-        else:
-            article.snippet = substring_snippet(f"{article.lead}\n{article.body}", query, markdown=True)
-        found[article.pk] = article
-    return found
+        return headline(F(fields[0]) if len(fields) == 1 else joined(*fields), query)
+    if len(fields) == 1:
+        return F(fields[0])
+    parts = [part for field in fields for part in (F(field), Value("\n"))]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+def snippet(source, query, markdown=False):
+    """Safe HTML of where `query` matched, from snippet_source()'s value."""
+    return marked(source, markdown) if full_text() else substring_snippet(source, query, markdown=markdown)

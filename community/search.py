@@ -6,7 +6,8 @@ an update or question they cannot open). Member profiles are never searched.
 One query ranks the matches of every kind together (a UNION ALL of each table's matches, each
 served by its GIN index on PostgreSQL) and returns one page of keys; then one query per kind on
 the page loads those rows with their snippets, so the cost does not grow with the number of
-matches shown. The page after the last is an empty page, not an error; there is no total count
+matches shown. The ORM builds each of these statements once per process (accounts/sql.py:
+Statement), not on every search: building the six-part UNION took longer than running it. The page after the last is an empty page, not an error; there is no total count
 (it would cost as much again as the search itself).
 """
 
@@ -14,18 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import CharField, F, Value
+from django.utils import timezone
 
+from accounts.models import User
+from accounts.permissions import has_staff_powers
+from accounts.sql import Statement
 from articles.models import Article
 from articles.search import (
-    articles_with_snippets,
     contains_any,
     full_text,
-    headline,
-    joined,
-    marked,
     matching_articles,
     rank,
-    substring_snippet,
+    snippet,
+    snippet_source,
     websearch,
 )
 
@@ -49,24 +51,37 @@ class Result:
 
 def search_site(user, query, page=1):
     """One page of results (at most PAGE_SIZE, best first) and whether there is a next page."""
-    offset = (page - 1) * PAGE_SIZE
-    keys = list(ranked(user, query)[offset : offset + PAGE_SIZE + 1])
+    keys = ranked(user, query, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     return _load(keys[:PAGE_SIZE], query), len(keys) > PAGE_SIZE
 
 
-def ranked(user, query):
-    """(rank, kind, pk, date) of everything `user` may see that matches `query`, best first."""
-    parts = [_keys(matching_articles(Article.objects.published(), query), "article", "published_at")]
+def ranked(user, query, *, limit, offset=0):
+    """(rank, kind, pk, date) of everything `user` may see that matches `query`, best first.
+
+    On PostgreSQL the statement is built once per process (accounts/sql.py: Statement) and run with
+    this member's values; staff with their powers see everything, another statement, built each time.
+    """
+    values = {"query": query, "now": timezone.now()}
     if user.is_authenticated:
+        values.update(user=user, muted=muted_ids(user))
+    if not full_text() or has_staff_powers(user):
+        return list(ranked_queryset(**values)[offset : offset + limit])
+    return RANKED.rows(" LIMIT %s OFFSET %s", [limit, offset], **values)
+
+
+def ranked_queryset(query, now, user=None, muted=None):
+    """What ranked() runs, as a queryset: articles for everyone, members' content for members."""
+    articles = Article.objects.published(now)
+    parts = [_keys(matching_articles(articles, query), "article", "published_at")]
+    if user is not None:
         posts = Post.objects.visible_to(user)
         questions = Question.objects.visible_to(user)
         comments = Comment.objects.visible_to(user)
-        muted = muted_ids(user)
         answers = Answer.objects.visible_to(user).under_visible("question", user, muted)
         # Comments on updates and on articles are separate parts: an OR of the two conditions
         # would make PostgreSQL read every visible update for each search instead of joining.
         on_posts = comments.filter(post__isnull=False).under_visible("post", user, muted)
-        on_articles = comments.filter(article__in=Article.objects.published().values("pk"))
+        on_articles = comments.filter(article__in=articles.values("pk"))
         parts += [
             _keys(_matching(posts, query, ["text"]), "update", "created_at"),
             _keys(_matching(questions, query, ["title", "details"]), "question", "created_at"),
@@ -75,6 +90,9 @@ def ranked(user, query):
             _keys(_matching(on_articles, query, ["text"]), "comment", "created_at"),
         ]
     return parts[0].union(*parts[1:], all=True).order_by("-rank", "-when", "kind", "-key")
+
+
+RANKED = Statement(ranked_queryset)
 
 
 def _matching(queryset, query, fields):
@@ -93,63 +111,66 @@ def _keys(queryset, kind, date_field):
 
 
 def _load(keys, query):
+    """The Results for these keys, in their order: one statement per kind on the page (each built
+    once per process, accounts/sql.py), each row with its snippet."""
     ids = {}
     for _rank, kind, pk, _when in keys:
         ids.setdefault(kind, []).append(pk)
     found = {}
-    if "article" in ids:
-        for pk, article in articles_with_snippets(ids["article"], query).items():
-            found["article", pk] = Result(
-                "article", article.title, article.get_absolute_url(), article.snippet, article.published_at
-            )
-    if "update" in ids:
-        for post in _with_snippets(
-            Post.objects.filter(pk__in=ids["update"]).only("text", "status", "created_at", "author__display_name"),
-            query,
-            "text",
-        ):
-            found["update", post.pk] = _member_result(post, "update", f"Update by {post.author.public_name}")
-    if "question" in ids:
-        rows = Question.objects.filter(pk__in=ids["question"]).only(
-            "title", "details", "status", "created_at", "author__display_name"
-        )
-        for question in _with_snippets(rows, query, "details", also="title"):
-            found["question", question.pk] = _member_result(question, "question", question.title)
-    if "answer" in ids:
-        rows = Answer.objects.filter(pk__in=ids["answer"]).only(
-            "text", "status", "created_at", "question__title", "author__display_name"
-        )
-        for answer in _with_snippets(rows.select_related("question"), query, "text"):
-            found["answer", answer.pk] = _member_result(answer, "answer", f"Answer to “{answer.question.title}”")
-    if "comment" in ids:
-        rows = Comment.objects.filter(pk__in=ids["comment"]).only(
-            "text", "status", "created_at", "post_id", "article__slug", "article__title", "author__display_name"
-        )
-        for comment in _with_snippets(rows.select_related("article"), query, "text"):
-            on = f"“{comment.article.title}”" if comment.article_id else "an update"
-            found["comment", comment.pk] = _member_result(
-                comment, "comment", f"Comment by {comment.author.public_name} on {on}"
-            )
+    for kind, pks in ids.items():
+        load, result = LOADS[kind]
+        for row in load.rows(ids=pks, query=query):
+            found[kind, row[0]] = result(*row, query=query)
     return [found[kind, pk] for _rank, kind, pk, _when in keys if (kind, pk) in found]
 
 
-def _with_snippets(queryset, query, field, also=None):
-    """The rows, each with .snippet: ts_headline on PostgreSQL, the text around the match on SQLite."""
-    queryset = queryset.select_related("author")
-    if full_text():
-        text = F(field) if also is None else joined(also, field)
-        rows = list(queryset.annotate(headline=headline(text, query)))
-        for row in rows:
-            row.snippet = marked(row.headline)
-        return rows
-    rows = list(queryset)
-    for row in rows:
-        text = getattr(row, field) if also is None else f"{getattr(row, also)}\n{getattr(row, field)}"
-        row.snippet = substring_snippet(text, query)
-    return rows
+def _rows(model, *columns, text, also=None):
+    """A Statement of (pk, *columns, snippet source) for the rows with these ids: the text's
+    ts_headline on PostgreSQL, the text itself on SQLite (cut around the match in Python)."""
+
+    def build(ids, query):
+        source = snippet_source(text if also is None else [also, text], query)
+        return model.objects.filter(pk__in=ids).values_list("pk", *columns, source)
+
+    return Statement(build)
 
 
-def _member_result(thing, kind, title):
-    return Result(
-        kind, title, thing.get_absolute_url(), thing.snippet, thing.created_at, thing.author.public_name, thing.status
-    )
+def _article(_pk, title, slug, published_at, source, *, query):
+    url = Article(slug=slug).get_absolute_url()
+    return Result("article", title, url, snippet(source, query, markdown=True), published_at)
+
+
+def _update(pk, status, created_at, author, source, *, query):
+    author = User(display_name=author).public_name
+    url = Post(pk=pk).get_absolute_url()
+    return Result("update", f"Update by {author}", url, snippet(source, query), created_at, author, status)
+
+
+def _question(pk, title, status, created_at, author, source, *, query):
+    author = User(display_name=author).public_name
+    url = Question(pk=pk).get_absolute_url()
+    return Result("question", title, url, snippet(source, query), created_at, author, status)
+
+
+def _answer(pk, question_id, question_title, status, created_at, author, source, *, query):
+    author = User(display_name=author).public_name
+    url = Answer(pk=pk, question_id=question_id).get_absolute_url()
+    return Result("answer", f"Answer to “{question_title}”", url, snippet(source, query), created_at, author, status)
+
+
+def _comment(pk, post_id, article_slug, article_title, status, created_at, author, source, *, query):
+    author = User(display_name=author).public_name
+    url = Comment(pk=pk, post_id=post_id, article=Article(slug=article_slug) if post_id is None else None)
+    on = "an update" if post_id else f"“{article_title}”"
+    title = f"Comment by {author} on {on}"
+    return Result("comment", title, url.get_absolute_url(), snippet(source, query), created_at, author, status)
+
+
+MEMBER = ("status", "created_at", "author__display_name")
+LOADS = {
+    "article": (_rows(Article, "title", "slug", "published_at", text=["lead", "body"]), _article),
+    "update": (_rows(Post, *MEMBER, text="text"), _update),
+    "question": (_rows(Question, "title", *MEMBER, text="details", also="title"), _question),
+    "answer": (_rows(Answer, "question_id", "question__title", *MEMBER, text="text"), _answer),
+    "comment": (_rows(Comment, "post_id", "article__slug", "article__title", *MEMBER, text="text"), _comment),
+}

@@ -1,0 +1,58 @@
+"""Statements the ORM builds once per process (accounts/sql.py: Statement): each call runs with its
+own values, never with those of the call that built it, and a build whose SQL depends on anything
+but the values given is refused instead of being reused."""
+
+from datetime import timedelta
+
+import pytest
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.sql import Statement
+from articles.models import Article
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_call_gets_the_rows_of_its_own_values():
+    alice, bob = UserFactory(display_name="Alice"), UserFactory(display_name="Bob")
+    named = Statement(lambda user: User.objects.filter(pk=user.pk).values_list("display_name"))
+    assert named.rows(user=alice) == [("Alice",)]
+    assert named.rows(user=bob) == [("Bob",)]  # built once, for alice's call
+    assert len(named.compiled) == 1
+
+
+def test_a_list_of_any_length_is_its_own_shape():
+    members = UserFactory.create_batch(3)
+    picked = Statement(lambda ids: User.objects.filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    ids = [member.pk for member in members]
+    assert [row[0] for row in picked.rows(ids=ids[:1])] == ids[:1]
+    assert [row[0] for row in picked.rows(ids=ids)] == ids
+    assert [row[0] for row in picked.rows(ids=ids[1:])] == ids[1:]
+    assert len(picked.compiled) == 3  # one, three and two ids: three shapes
+
+
+def test_the_same_values_twice_and_a_time_given_as_a_value():
+    now = timezone.now()
+    ArticleFactory(title="Out", published_at=now - timedelta(days=1))
+    ArticleFactory(title="Later", published_at=now + timedelta(days=1))
+    titles = Statement(lambda now, title: Article.objects.published(now).filter(title=title).values_list("title"))
+    assert titles.rows(now=now, title="Out") == [("Out",)]
+    assert titles.rows(now=now, title="Later") == []
+    assert titles.rows(now=now + timedelta(days=2), title="Later") == [("Later",)]
+
+
+def test_a_value_the_build_takes_from_elsewhere_is_refused():
+    """published() without `now` reads the clock: the two builds differ where no stand-in went in."""
+    clocked = Statement(lambda title: Article.objects.published().filter(title=title).values_list("pk"))
+    with pytest.raises(ValueError, match="changes with something not given"):
+        clocked.rows(title="Anything")
+
+
+def test_a_value_written_into_the_sql_text_is_refused():
+    """Reused, such a statement would run with the first caller's value."""
+    inlined = Statement(lambda number: User.objects.filter(pk__gt=RawSQL(f"{number}", [])).values_list("pk"))
+    with pytest.raises(ValueError, match="SQL text changes"):
+        inlined.rows(number=1)
