@@ -172,6 +172,28 @@ def test_a_muted_members_updates_comments_and_answers_are_not_found(alice_client
     assert results(alice_client, "giraffe") == []
 
 
+def test_members_searching_one_after_another_each_get_their_own_view(client, alice, bob):
+    """The search statement is built once per process and shared (accounts/sql.py: Statement): each
+    member's own id, mutes and held updates must still decide what they find, whoever searched
+    first. Alice and Carol mute one member each (the same shape of statement)."""
+    carol, dave = UserFactory(display_name="Carol"), UserFactory(display_name="Dave")
+    PostFactory(author=bob, text="Heron by Bob")
+    PostFactory(author=dave, text="Heron by Dave")
+    PostFactory(author=alice, text="Heron held by Alice", status=Visibility.HELD)
+    PostFactory(author=carol, text="Heron held by Carol", status=Visibility.HELD)
+    services.toggle_mute(user=alice, member=bob)
+    services.toggle_mute(user=carol, member=dave)
+
+    def found(member):
+        client.force_login(member)
+        return sorted(titles(client, "heron"))
+
+    for _ in range(2):  # each after the other, both ways round
+        assert found(alice) == ["Update by Alice", "Update by Dave"]  # her own held update, not Bob's
+        assert found(carol) == ["Update by Bob", "Update by Carol"]
+    assert found(bob) == ["Update by Bob", "Update by Dave"]  # no mutes: another shape
+
+
 def test_a_suspended_members_hidden_content_is_not_found(alice_client, bob):
     from accounts.services import suspend_member
 
