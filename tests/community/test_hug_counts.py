@@ -1,5 +1,5 @@
 """A thing's hug count is the number of its hugs, however a hug comes or goes: the hug button, a
-delete in the shell, a member's account deleted through the site or in the shell."""
+delete in the shell, a member's account deleted through the site or in the shell, seeding."""
 
 import contextlib
 import re
@@ -109,6 +109,19 @@ def test_deleting_a_hugged_update_takes_its_hugs_and_comments_with_it(hugged, al
     assert not Post.objects.filter(pk=hugged["post"].pk).exists()
     assert not Hug.objects.filter(answer__isnull=True).exists()
     assert Answer.objects.get(pk=hugged["answer"].pk).hug_count == 2
+
+
+def test_seeded_updates_count_the_hugs_seeding_gave_them(alice, bob, carol):
+    from django.db.models import Count
+
+    from community.demo.seed import seed_volume
+
+    for members in ([alice, bob], [alice, bob, carol]):  # fewer members than the three hugs each gets
+        Post.objects.all().delete()
+        seed_volume(0.01, members)  # 10 updates
+        seeded = Post.objects.annotate(hugged_by=Count("hugs")).values_list("hug_count", "hugged_by")
+        assert len(seeded) == 10
+        assert all(count == rows for count, rows in seeded), list(seeded)
 
 
 @pytest.mark.django_db(transaction=True)
