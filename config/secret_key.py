@@ -16,6 +16,13 @@ PUBLISHED = {
     "compose-only-not-secret-change-me",
 }
 HOW_TO_FIX = "Set SECRET_KEY to a long random value: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+# A key typed by a person ("change-me-" five times) is long enough but guessable. Random keys have far
+# more different characters: Django's get_random_secret_key() and secrets.token_urlsafe(50) at least
+# 23 and 30 in 200,000 tries, and hex keys (openssl rand -hex 32), whose 16 digits cap them at 16,
+# at least 11: hence 10, not 16. The same 10 characters twice happens to a random hex key about once
+# in 10^9, to the other two far more rarely.
+FEWEST_DIFFERENT = 10
+REPEATED = 10
 
 
 def problem(key):
@@ -24,9 +31,18 @@ def problem(key):
         return "SECRET_KEY is not set."
     if key in PUBLISHED or key.startswith("django-insecure"):
         return "SECRET_KEY is a published development value."
-    if len(key) < 50 or len(set(key)) < 5:
-        return "SECRET_KEY is too short (at least 50 characters, 5 of them different)."
+    if len(key) < 50:
+        return "SECRET_KEY is too short (at least 50 characters)."
+    if len(set(key)) < FEWEST_DIFFERENT:
+        return f"SECRET_KEY has too few different characters (at least {FEWEST_DIFFERENT}): it looks typed, not random."
+    if repeats(key):
+        return f"SECRET_KEY repeats a pattern (the same {REPEATED} characters twice): it looks typed, not random."
     return ""
+
+
+def repeats(key):
+    stretches = [key[start : start + REPEATED] for start in range(len(key) - REPEATED + 1)]
+    return len(set(stretches)) < len(stretches)
 
 
 def development_key(path):

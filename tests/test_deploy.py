@@ -8,6 +8,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management.utils import get_random_secret_key
+
+from config.secret_key import problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
@@ -56,6 +59,8 @@ REFUSED_KEYS = {
         {"SECRET_KEY": "django-insecure-" + secrets.token_urlsafe(50)},
         "SECRET_KEY is a published",
     ),
+    "a phrase repeated": ({"SECRET_KEY": "change-me-" * 5}, "SECRET_KEY has too few different characters"),
+    "a pattern repeated": ({"SECRET_KEY": "ThisIsMyProdKey-2026!" * 3}, "SECRET_KEY repeats a pattern"),
 }
 
 
@@ -67,6 +72,35 @@ def test_production_refuses_to_start_without_a_secret_key_of_its_own(production,
     assert result.returncode != 0
     assert f"Kindred will not start in production: {reason}" in result.stderr
     assert not (tmp_path / "secret_key").exists()
+
+
+KEY_MAKERS = {
+    "Django's get_random_secret_key()": get_random_secret_key,
+    "secrets.token_urlsafe(50)": lambda: secrets.token_urlsafe(50),
+    "openssl rand -hex 32": lambda: secrets.token_hex(32),
+}
+
+
+@pytest.mark.parametrize("make", KEY_MAKERS.values(), ids=KEY_MAKERS.keys())
+def test_random_keys_are_accepted_every_time(make):
+    """Hex keys too, though their 16 digits are fewer than other random keys' different characters."""
+    refused = {key: problem(key) for key in (make() for _ in range(5000)) if problem(key)}
+    assert refused == {}
+
+
+TYPED_KEYS = {
+    "a phrase repeated": ("change-me-" * 5, "too few different characters (at least 10)"),
+    "one character": ("x" * 64, "too few different characters"),
+    "a pattern repeated": ("ThisIsMyProdKey-2026!" * 3, "repeats a pattern"),
+    "a pattern repeated, then more": ("ThisIsMyProdKey-2026!" * 2 + "and-a-tail", "repeats a pattern"),
+    "a random key twice": (secrets.token_urlsafe(20) * 2, "repeats a pattern"),
+}
+
+
+@pytest.mark.parametrize(("key", "reason"), TYPED_KEYS.values(), ids=TYPED_KEYS.keys())
+def test_keys_a_person_typed_are_refused_saying_why(key, reason):
+    assert len(key) >= 50
+    assert reason in problem(key)
 
 
 def test_the_deploy_check_refuses_a_published_key_before_production_does(tmp_path):
