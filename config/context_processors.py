@@ -1,6 +1,7 @@
 import functools
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
 
 # The layout's links never change while the process runs: reversed once, not on every page.
@@ -27,9 +28,26 @@ NAV = {
 }
 
 
+# The layout's files: their addresses do not change while the process runs either.
+ASSETS = {
+    "css": "css/site.css",
+    "favicon": "img/favicon.svg",
+    "hugs_js": "js/hugs.js",
+    "time_js": "js/time.js",
+    "menu_js": "js/menu.js",
+    "logo": "img/logo.svg",
+    "icons": "img/icons.svg",
+}
+
+
 @functools.cache
 def nav_urls():
     return {key: reverse(name) for key, name in NAV.items()}
+
+
+@functools.cache
+def asset_urls():
+    return {key: static(path) for key, path in ASSETS.items()}
 
 
 def site(request):
@@ -38,4 +56,5 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "CONDITION_NAME": settings.CONDITION_NAME,
         "nav": nav_urls(),
+        "assets": asset_urls(),
     }

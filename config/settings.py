@@ -118,7 +118,11 @@ TEMPLATES = [
                 "community.context_processors.notifications",
                 "community.context_processors.crisis_support",
             ],
-            "builtins": ["django.contrib.humanize.templatetags.humanize", "community.templatetags.community"],
+            "builtins": [
+                "django.contrib.humanize.templatetags.humanize",
+                "community.templatetags.community",
+                "config.layout",
+            ],
         },
     },
 ]
