@@ -344,6 +344,25 @@ class Source(models.Model):
         return self.title
 
 
+class Paragraph(models.Model):
+    """An article's lead and body, one paragraph a row, for the search's snippets: the snippet is cut
+    from the best-matching paragraph instead of parsing the whole article for every result
+    (articles/search.py). On PostgreSQL a trigger writes these rows whenever an article's lead or
+    body is written, however it is written (migration 0006); on SQLite the table stays empty and
+    snippets come from the text itself. Nothing else reads or writes them."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    search_vector = SearchVectorField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "position"], name="paragraph_position_unique")]
+
+    def __str__(self):
+        return f"Paragraph {self.position} of article {self.article_id}"
+
+
 class Page(models.Model):
     """About, Privacy Policy, Terms and Community guidelines: text staff can edit."""
 

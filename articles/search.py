@@ -14,8 +14,8 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.migrations.operations import RunSQL
-from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -179,6 +179,22 @@ def snippet_source(fields, query):
         return F(fields[0])
     parts = [part for field in fields for part in (F(field), Value("\n"))]
     return Concat(*parts[:-1], output_field=TextField())
+
+
+def article_snippet_source(query):
+    """snippet_source() for articles: on PostgreSQL the headline of the paragraph of the lead or body
+    that matches best (models.Paragraph: one paragraph parsed, not the whole article), or the lead
+    when only the title or the sources matched; on SQLite the lead and body."""
+    if not full_text():
+        return snippet_source(["lead", "body"], query)
+    from .models import Paragraph
+
+    best = (
+        Paragraph.objects.filter(article=OuterRef("pk"), search_vector=websearch(query))
+        .order_by(SearchRank(F("search_vector"), websearch(query)).desc(), "position")
+        .values(headline=headline(F("text"), query))[:1]
+    )
+    return Coalesce(Subquery(best, output_field=TextField()), F("lead"))
 
 
 def snippet(source, query, markdown=False):

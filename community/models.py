@@ -57,13 +57,14 @@ class ContentQuerySet(models.QuerySet):
         versions.bump(**versions.shown_by_rows(self.model, created))
         return created
 
-    def visible_to(self, user):
+    def visible_to(self, user, muted=None):
         """What `user` may see: visible content by members they have not muted.
 
         Authors also see their own held or hidden content (with the reason); staff with two-factor
-        authentication see everything (without it, what a member sees).
+        authentication see everything (without it, what a member sees). `muted`, when the caller
+        has read it already (services.muted_ids), saves the subquery.
         """
-        return self._visible_through(user, "")
+        return self._visible_through(user, "", muted)
 
     def under_visible(self, relation, user, muted):
         """Rows under an update or question (`relation`) that `user` may see: visible_to's rules on

@@ -6,9 +6,11 @@ an update or question they cannot open). Member profiles are never searched.
 One query ranks the matches of every kind together (a UNION ALL of each table's matches, each
 served by its GIN index on PostgreSQL) and returns one page of keys; then one query per kind on
 the page loads those rows with their snippets, so the cost does not grow with the number of
-matches shown. The ORM builds each of these statements once per process (accounts/sql.py:
-Statement), not on every search: building the six-part UNION took longer than running it. The page after the last is an empty page, not an error; there is no total count
-(it would cost as much again as the search itself).
+matches shown. An article's snippet is cut from its best-matching paragraph (articles.Paragraph).
+The ORM builds each of these statements once per process (accounts/sql.py: Statement), not on
+every search: building the six-part UNION took longer than running it. The page after the last
+is an empty page, not an error; there is no total count (it would cost as much again as the
+search itself).
 """
 
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from accounts.permissions import has_staff_powers
 from accounts.sql import Statement
 from articles.models import Article
 from articles.search import (
+    article_snippet_source,
     contains_any,
     full_text,
     matching_articles,
@@ -74,9 +77,9 @@ def ranked_queryset(query, now, user=None, muted=None):
     articles = Article.objects.published(now)
     parts = [_keys(matching_articles(articles, query), "article", "published_at")]
     if user is not None:
-        posts = Post.objects.visible_to(user)
-        questions = Question.objects.visible_to(user)
-        comments = Comment.objects.visible_to(user)
+        posts = Post.objects.visible_to(user, muted)
+        questions = Question.objects.visible_to(user, muted)
+        comments = Comment.objects.visible_to(user, muted)
         answers = Answer.objects.visible_to(user).under_visible("question", user, muted)
         # Comments on updates and on articles are separate parts: an OR of the two conditions
         # would make PostgreSQL read every visible update for each search instead of joining.
@@ -129,7 +132,10 @@ def _rows(model, *columns, text, also=None):
     ts_headline on PostgreSQL, the text itself on SQLite (cut around the match in Python)."""
 
     def build(ids, query):
-        source = snippet_source(text if also is None else [also, text], query)
+        if model is Article:
+            source = article_snippet_source(query)
+        else:
+            source = snippet_source(text if also is None else [also, text], query)
         return model.objects.filter(pk__in=ids).values_list("pk", *columns, source)
 
     return Statement(build)
@@ -168,7 +174,7 @@ def _comment(pk, post_id, article_slug, article_title, status, created_at, autho
 
 MEMBER = ("status", "created_at", "author__display_name")
 LOADS = {
-    "article": (_rows(Article, "title", "slug", "published_at", text=["lead", "body"]), _article),
+    "article": (_rows(Article, "title", "slug", "published_at", text=None), _article),
     "update": (_rows(Post, *MEMBER, text="text"), _update),
     "question": (_rows(Question, "title", *MEMBER, text="details", also="title"), _question),
     "answer": (_rows(Answer, "question_id", "question__title", *MEMBER, text="text"), _answer),

@@ -30,6 +30,8 @@ def test_the_search_and_review_migrations_apply_to_articles_and_posts_already_th
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM articles_article WHERE search_vector @@ to_tsquery('english', 'bone')")
             assert cursor.fetchone()[0] == 1  # title and source words of an existing article are found
+            cursor.execute("SELECT text FROM articles_paragraph WHERE search_vector @@ to_tsquery('english', 'heal')")
+            assert cursor.fetchall() == [("A fracture heals.",)]  # its paragraphs, for the snippets
             cursor.execute("SELECT count(*) FROM community_post WHERE search_vector @@ to_tsquery('english', 'river')")
             assert cursor.fetchone()[0] == 1
     finally:

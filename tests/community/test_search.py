@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Diagnosis
+from articles.models import Article
 from accounts.services import get_profile
 from community import services
 from community.models import Visibility
@@ -82,6 +83,27 @@ def test_websearch_syntax_phrases_and_exclusions(client, postgres):
     ArticleFactory(title="Day trips", body="A scan of the best days out; day one.")
     assert titles(client, '"scan day"') == ["Scan day"]
     assert titles(client, "day -trips") == ["Scan day"]
+
+
+def snippet_of(client, query):
+    (item,) = results(client, query)
+    return re.search(r'class="search-result__snippet">(.*?)</p>', item, re.S).group(1)
+
+
+def test_an_articles_snippet_is_the_paragraph_that_matched_however_the_text_changes(client, postgres):
+    """The snippet is cut from the best-matching paragraph (articles.Paragraph, written by a trigger):
+    the paragraphs follow the text on every path, a queryset update in the shell included."""
+    filler = "\n\n".join(f"Paragraph {n} is about something else entirely." for n in range(40))
+    article = ArticleFactory(title="Living day to day", lead="Small steps.", body=f"{filler}\n\nA pelican came by.")
+    snippet = snippet_of(client, "pelicans")
+    assert "<mark>pelican</mark> came" in snippet
+    assert "something else" not in snippet  # not the start of the text: the paragraph that matched
+
+    Article.objects.filter(pk=article.pk).update(body=f"{filler}\n\nA heron and a pelican, <b>together</b>.")
+    snippet = snippet_of(client, "pelican")
+    assert "heron and a <mark>pelican</mark>, &lt;b&gt;together" in snippet
+
+    assert snippet_of(client, "living") == "Small steps."  # only the title matched: the lead
 
 
 def test_a_source_change_is_searchable_at_once(client, postgres):
