@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Diagnosis
-from articles.models import Article
 from accounts.services import get_profile
+from articles.models import Article
 from community import services
 from community.models import Visibility
 from tests.community.factories import AnswerFactory, ArticleCommentFactory, CommentFactory, PostFactory, QuestionFactory
