@@ -1,0 +1,41 @@
+"""Two requests at once (a double click, two tabs), each on its own connection to PostgreSQL."""
+
+import contextlib
+import threading
+
+from django.db import connections
+
+
+def at_once(monkeypatch, model, action, times=2):
+    """Run `action` in `times` threads at once, each waiting, once it has looked for a `model` row
+    with `.first()`, until the others have looked too: without a lock all find the same thing. With
+    one, the others wait for the first to finish instead, and the first goes on once the wait gives
+    up (the barrier breaks). Returns the errors the actions raised."""
+    all_looked = threading.Barrier(times, timeout=2)
+    queryset = type(model.objects.all())
+    look = queryset.first
+
+    def look_then_wait(rows):
+        found = look(rows)
+        if rows.model is model:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                all_looked.wait()
+        return found
+
+    monkeypatch.setattr(queryset, "first", look_then_wait)
+    errors = []
+
+    def run():
+        try:
+            action()
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
