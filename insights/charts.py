@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 36
+LEFT, RIGHT, TOP, BOTTOM = 44, 24, 12, 36
 MAX_X_LABELS = 8
 
 
@@ -72,14 +72,16 @@ class Chart:
         def y(value):
             return round(TOP + plot_h * (1 - value / top), 1)
 
-        ticks = [{"value": value, "y": y(value)} for value in (0, top / 2, top)]
-        for tick in ticks:
-            tick["label"] = f"{tick['value']:g}"
+        # Counts: a middle line only where it is a whole number (no "0.5 members").
+        values = (0, top // 2, top) if top % 2 == 0 else (0, top)
+        ticks = [{"value": value, "y": y(value), "label": f"{value:g}"} for value in values]
+        # Evenly spaced from the latest (the one staff look for), so that no two labels meet; the
+        # axis says "Sep 14" where the table beside says "Week of Sep 14".
         every = max(1, math.ceil(count / MAX_X_LABELS))
         x_labels = [
-            {"text": label, "x": round(LEFT + slot * (i + 0.5), 1)}
+            {"text": label.removeprefix("Week of "), "x": round(LEFT + slot * (i + 0.5), 1)}
             for i, label in enumerate(self.labels)
-            if i % every == 0 or i == count - 1
+            if (count - 1 - i) % every == 0
         ]
         shapes = []
         if self.kind == "line":

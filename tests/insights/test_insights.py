@@ -102,6 +102,18 @@ def test_bar_chart_geometry_scales_to_a_round_top():
     assert charts.nice_ceiling(0) == 1 and charts.nice_ceiling(101) == 200
 
 
+def test_axes_read_cleanly_whole_counts_and_labels_that_never_meet():
+    """Seen on the page: "0.5" members on a chart whose top was 1, and twelve weeks' labels, the
+    last one forced in beside its neighbour, running into each other."""
+    weeks = [f"Week of Sep {day}" for day in range(1, 13)]
+    chart = charts.Chart("c", "Title", "Summary", weeks, [charts.Series("n", [0] * 11 + [1])])
+    assert [tick["label"] for tick in chart.geometry["ticks"]] == ["0", "1"]
+    labels = chart.geometry["x_labels"]
+    assert labels[-1]["text"] == "Sep 12"  # the latest week, shortened: the table says the rest
+    gaps = {round(b["x"] - a["x"], 1) for a, b in zip(labels, labels[1:], strict=False)}
+    assert len(gaps) == 1 and len(labels) <= charts.MAX_X_LABELS  # evenly spaced
+
+
 def test_members_and_visitors_cannot_open_insights(client, member):
     response = client.get("/admin/insights/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
