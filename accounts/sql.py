@@ -9,6 +9,7 @@ whom they muted. Only our own table and column names go into the text; values ar
 import zlib
 from datetime import UTC, datetime, timedelta
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 
 
@@ -66,7 +67,10 @@ class Statement:
 
     def rows(self, suffix="", suffix_params=(), **values):
         """The statement's rows, with `suffix` (e.g. LIMIT %s OFFSET %s) after it."""
-        sql, params = self.sql(**values)
+        try:
+            sql, params = self.sql(**values)
+        except EmptyResultSet:  # the ORM's answer to `pk__in=[]`: no rows, without asking
+            return []
         with connection.cursor() as cursor:
             cursor.execute(sql + suffix, [*params, *suffix_params])
             return cursor.fetchall()

@@ -10,13 +10,14 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from allauth.account.models import EmailAddress
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
         from accounts.models import users_updated
 
         from .cache import content_changed
-        from .models import Article, Expert, Page, Source, Topic
+        from .models import Article, Expert, Page, Paragraph, Source, Topic, paragraph_loaded
 
+        pre_save.connect(paragraph_loaded, sender=Paragraph, dispatch_uid="paragraph-loaded")
         # What public pages show; a change to any of it retires every cached public page.
         for model in (Article, Expert, Source, Topic, Page, EmailAddress):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")

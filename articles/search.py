@@ -183,8 +183,10 @@ def snippet_source(fields, query):
 
 def article_snippet_source(query):
     """snippet_source() for articles: on PostgreSQL the headline of the paragraph of the lead or body
-    that matches best (models.Paragraph: one paragraph parsed, not the whole article), or the lead
-    when only the title or the sources matched; on SQLite the lead and body."""
+    that matches best (models.Paragraph: one paragraph parsed, not the whole article); when no one
+    paragraph holds the whole query (its words in different paragraphs, or only the title or the
+    sources matched), the headline of the whole text, which marks what it can. On SQLite the lead
+    and body."""
     if not full_text():
         return snippet_source(["lead", "body"], query)
     from .models import Paragraph
@@ -194,7 +196,7 @@ def article_snippet_source(query):
         .order_by(SearchRank(F("search_vector"), websearch(query)).desc(), "position")
         .values(headline=headline(F("text"), query))[:1]
     )
-    return Coalesce(Subquery(best, output_field=TextField()), F("lead"))
+    return Coalesce(Subquery(best, output_field=TextField()), headline(joined("lead", "body"), query))
 
 
 def snippet(source, query, markdown=False):

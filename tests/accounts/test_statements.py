@@ -34,6 +34,11 @@ def test_a_list_of_any_length_is_its_own_shape():
     assert len(picked.compiled) == 3  # one, three and two ids: three shapes
 
 
+def test_an_empty_list_gives_no_rows_as_the_orm_does():
+    picked = Statement(lambda ids: User.objects.filter(pk__in=ids).values_list("pk"))
+    assert picked.rows(ids=[]) == []
+
+
 def test_the_same_values_twice_and_a_time_given_as_a_value():
     now = timezone.now()
     ArticleFactory(title="Out", published_at=now - timedelta(days=1))
