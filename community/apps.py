@@ -12,11 +12,8 @@ class CommunityConfig(AppConfig):
         from accounts.models import Profile, profiles_updated, users_updated
 
         from . import member_data, versions
-        from .models import Answer, Comment, Hug, Post, Question, hug_deleted, hug_saved
+        from .models import Answer, Comment, Post, Question
 
-        # Hug counts follow the Hug rows on every path (models.py).
-        post_save.connect(hug_saved, sender=Hug, dispatch_uid="hug-count-save")
-        post_delete.connect(hug_deleted, sender=Hug, dispatch_uid="hug-count-delete")
         # What cached pages show of member content moves their versions on (community/versions.py).
         post_save.connect(versions.post_saved, sender=Post, dispatch_uid="version-post")
         post_save.connect(versions.user_changed, sender=get_user_model(), dispatch_uid="version-user")

@@ -281,30 +281,6 @@ class Hug(models.Model):
     def __str__(self):
         return f"Hug by {self.user_id}"
 
-    def hugged_row(self):
-        """The hugged update, comment or answer, as a queryset: its count moves by a single UPDATE."""
-        for field, model in (("post", Post), ("comment", Comment), ("answer", Answer)):
-            pk = getattr(self, f"{field}_id")
-            if pk is not None:
-                return model.objects.filter(pk=pk)
-        return Post.objects.none()
-
-
-# A thing's hug_count follows its Hug rows however they come and go: the hug button, the shell, a
-# cascade from deleting a member or the thing itself (then its row is gone and the UPDATE touches
-# nothing). Connected in apps.py. Through ContentQuerySet.update, so the versions of the cached
-# fragments showing the count move on with it. Hug.objects.bulk_create sends no signal: seeding,
-# its one user, sets the counts it creates (community/demo/seed.py).
-
-
-def hug_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:  # raw: loaddata, whose rows carry their counts already
-        instance.hugged_row().update(hug_count=F("hug_count") + 1)
-
-
-def hug_deleted(sender, instance, **kwargs):
-    instance.hugged_row().filter(hug_count__gt=0).update(hug_count=F("hug_count") - 1)
-
 
 class Follow(models.Model):
     """`follower` has `followed` on their team."""

@@ -73,15 +73,16 @@ HUG_TARGETS = {"post": Post, "comment": Comment, "answer": Answer}
 def toggle_hug(*, user, target):
     """Hug `target`, or take the hug back; returns (hugged, new count).
 
-    The count moves with the Hug row (models.hug_saved, hug_deleted). The hug is locked before it is
-    deleted: a second click arriving meanwhile waits, then finds it gone, instead of deleting it too
-    (a delete's receiver runs for every row it read, and would take a second hug off the count)."""
+    The count moves here and in member_data.erase_community, each with one UPDATE, not by a
+    receiver on Hug: a receiver runs once per hug row (thousands of statements to delete a member
+    who hugged a lot) and also for rows a concurrent request deleted first. A hug deleted in the
+    shell therefore leaves its count one too high (a known gap, in the README)."""
     kind = target._meta.model_name
     model = type(target)
     with transaction.atomic():
-        hug = Hug.objects.select_for_update().filter(user=user, **{kind: target}).first()
-        if hug is not None:
-            hug.delete()
+        deleted, _ = Hug.objects.filter(user=user, **{kind: target}).delete()
+        if deleted:
+            model.objects.filter(pk=target.pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
             hugged = False
         else:
             try:
@@ -89,6 +90,7 @@ def toggle_hug(*, user, target):
                     Hug.objects.create(user=user, **{kind: target})
             except IntegrityError:  # a double click raced us; the hug is there either way
                 return True, model.objects.get(pk=target.pk).hug_count
+            model.objects.filter(pk=target.pk).update(hug_count=F("hug_count") + 1)
             hugged = True
             if target.author_id != user.pk:
                 notify(

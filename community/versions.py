@@ -8,9 +8,9 @@ alike, and nothing has to remember to.
 
 Two versions live here:
 - `Post.version`, a column: the key of the update's cached feed fragment (community/fragments.py).
-  It moves on when the update, one of its comments, the hug count of either (Hug's receivers move
-  that count by ContentQuerySet.update: models.hug_saved), or the name or picture of anyone shown
-  in it changes. Being a column, it changes in the same transaction as the rows: a reader sees the new
+  It moves on when the update, one of its comments, the hug count of either (a hug changes it by
+  ContentQuerySet.update, so Hug rows need no receiver), or the name or picture of anyone shown in
+  it changes. Being a column, it changes in the same transaction as the rows: a reader sees the new
   version only once the new rows are visible too.
 - the public pages' version (articles/cache.py): anonymous article pages show the number of an
   article's comments and a topic's questions with their answer counts.
