@@ -14,7 +14,7 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.migrations.operations import RunSQL
-from django.db.models import F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -50,10 +50,11 @@ def rank(query):
     return SearchRank(F("search_vector"), websearch(query))
 
 
-def headline(expression, query):
+def headline(expression, query, tsquery=None):
+    """ts_headline of `expression` for `query` (or an already built `tsquery`)."""
     protected = Func(expression, template=PROTECT_TAGS, output_field=TextField())
     return SearchHeadline(
-        protected, websearch(query), config=CONFIG, fragment_delimiter=HEADLINE_SEPARATOR, **HEADLINE_OPTIONS
+        protected, tsquery or websearch(query), config=CONFIG, fragment_delimiter=HEADLINE_SEPARATOR, **HEADLINE_OPTIONS
     )
 
 
@@ -183,20 +184,32 @@ def snippet_source(fields, query):
 
 def article_snippet_source(query):
     """snippet_source() for articles: on PostgreSQL the headline of the paragraph of the lead or body
-    that matches best (models.Paragraph: one paragraph parsed, not the whole article); when no one
-    paragraph holds the whole query (its words in different paragraphs, or only the title or the
-    sources matched), the headline of the whole text, which marks what it can. On SQLite the lead
-    and body."""
+    that matches best (models.Paragraph: one paragraph parsed, not the whole article). Best: one
+    that holds the whole query, else the one holding most of its words (a search's words are often
+    in different paragraphs); the lead when only the title or the sources matched. On SQLite the
+    lead and body."""
     if not full_text():
         return snippet_source(["lead", "body"], query)
     from .models import Paragraph
 
+    every_word = websearch(query)
+    # The same words joined by OR ("biopsi" & "result" becomes "biopsi" | "result").
+    any_word = Func(every_word, template="replace(%(expressions)s::text, '&', '|')::tsquery", output_field=TextField())
+    holds_a_word = Func(F("search_vector"), any_word, template="%(expressions)s", arg_joiner=" @@ ")
     best = (
-        Paragraph.objects.filter(article=OuterRef("pk"), search_vector=websearch(query))
-        .order_by(SearchRank(F("search_vector"), websearch(query)).desc(), "position")
-        .values(headline=headline(F("text"), query))[:1]
+        Paragraph.objects.filter(article=OuterRef("pk"))
+        .alias(hit=ExpressionWrapper(holds_a_word, output_field=BooleanField()))
+        .filter(hit=True)
+        .order_by(
+            SearchRank(F("search_vector"), every_word).desc(),
+            SearchRank(F("search_vector"), any_word).desc(),
+            "position",
+        )
+        # Marked by any of the words: a long paragraph holding only some of them has no passage
+        # where all of them meet, and ts_headline would show its start with nothing marked.
+        .values(headline=headline(F("text"), query, any_word))[:1]
     )
-    return Coalesce(Subquery(best, output_field=TextField()), headline(joined("lead", "body"), query))
+    return Coalesce(Subquery(best, output_field=TextField()), headline(F("lead"), query))
 
 
 def snippet(source, query, markdown=False):
