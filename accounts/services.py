@@ -9,11 +9,17 @@ from .models import Profile
 TERMS_VERSION = "2026-11"
 
 
-def primary_address_confirmed(user):
-    """Whether the address we write to (user.email) is confirmed: anyone can sign up with a stranger's."""
+def confirmed_primary_address(user, email):
+    """The confirmed address row of `user` that is `email` (their user.email, the address we write to):
+    anyone can sign up with a stranger's. Both may be OuterRefs, for a subquery."""
     from allauth.account.models import EmailAddress
 
-    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True)
+
+
+def primary_address_confirmed(user):
+    """Whether the address we write to (user.email) is confirmed."""
+    return confirmed_primary_address(user, user.email).exists()
 
 
 def has_verified_email(user):

@@ -171,9 +171,8 @@ def matching_articles(queryset, query):
 
 
 def snippet_source(fields, query):
-    """What snippet() cuts from, selected with the rows: the fields' ts_headline on PostgreSQL
-    (matches marked by the database), their text on SQLite."""
-    fields = [fields] if isinstance(fields, str) else fields
+    """What snippet() cuts from, selected with the rows: the fields' (a list) ts_headline on
+    PostgreSQL (matches marked by the database), their text on SQLite."""
     if full_text():
         return headline(F(fields[0]) if len(fields) == 1 else joined(*fields), query)
     if len(fields) == 1:

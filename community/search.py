@@ -13,6 +13,7 @@ is an empty page, not an error; there is no total count (it would cost as much a
 search itself).
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -127,18 +128,18 @@ def _load(keys, query):
     return [found[kind, pk] for _rank, kind, pk, _when in keys if (kind, pk) in found]
 
 
-def _rows(model, *columns, text, also=None):
-    """A Statement of (pk, *columns, snippet source) for the rows with these ids: the text's
-    ts_headline on PostgreSQL, the text itself on SQLite (cut around the match in Python)."""
+def _rows(model, *columns, source):
+    """A Statement of (pk, *columns, snippet source) for the rows with these ids; `source(query)` is
+    the snippet's expression (articles/search.py: ts_headline on PostgreSQL, the text on SQLite)."""
 
     def build(ids, query):
-        if model is Article:
-            source = article_snippet_source(query)
-        else:
-            source = snippet_source(text if also is None else [also, text], query)
-        return model.objects.filter(pk__in=ids).values_list("pk", *columns, source)
+        return model.objects.filter(pk__in=ids).values_list("pk", *columns, source(query))
 
     return Statement(build)
+
+
+def _text(*fields):
+    return functools.partial(snippet_source, list(fields))
 
 
 def _article(_pk, title, slug, published_at, source, *, query):
@@ -174,9 +175,12 @@ def _comment(pk, post_id, article_slug, article_title, status, created_at, autho
 
 MEMBER = ("status", "created_at", "author__display_name")
 LOADS = {
-    "article": (_rows(Article, "title", "slug", "published_at", text=None), _article),
-    "update": (_rows(Post, *MEMBER, text="text"), _update),
-    "question": (_rows(Question, "title", *MEMBER, text="details", also="title"), _question),
-    "answer": (_rows(Answer, "question_id", "question__title", *MEMBER, text="text"), _answer),
-    "comment": (_rows(Comment, "post_id", "article__slug", "article__title", *MEMBER, text="text"), _comment),
+    "article": (_rows(Article, "title", "slug", "published_at", source=article_snippet_source), _article),
+    "update": (_rows(Post, *MEMBER, source=_text("text")), _update),
+    "question": (_rows(Question, "title", *MEMBER, source=_text("title", "details")), _question),
+    "answer": (_rows(Answer, "question_id", "question__title", *MEMBER, source=_text("text")), _answer),
+    "comment": (
+        _rows(Comment, "post_id", "article__slug", "article__title", *MEMBER, source=_text("text")),
+        _comment,
+    ),
 }

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts import sql
 from accounts.models import NotificationEmails, Profile
-from accounts.services import primary_address_confirmed
+from accounts.services import confirmed_primary_address, primary_address_confirmed
 
 from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
 
@@ -308,11 +308,7 @@ def email_due_notifications(*, user_id):
 
 def recipients_with_due_notifications():
     """Members with notifications still to e-mail (to a confirmed address): what the sweep looks at."""
-    from allauth.account.models import EmailAddress
-
-    confirmed = EmailAddress.objects.filter(
-        user=OuterRef("recipient"), email__iexact=OuterRef("recipient__email"), verified=True
-    )
+    confirmed = confirmed_primary_address(OuterRef("recipient"), OuterRef("recipient__email"))
     return (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
         .filter(
