@@ -107,21 +107,21 @@ def change_digest_frequency(*, subscriber, frequency, page=""):
             subscriber.bounce_count = 0
             subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
             _record_consent(subscriber, page=page, version=PREFERENCES_CONSENT)
-        _lift_on_request(subscriber.address, by=subscriber.user)
         if subscriber.user_id:
             Profile.objects.filter(user_id=subscriber.user_id).update(digest_frequency=frequency)
         else:
             subscriber.frequency = frequency
         subscriber.save()
+        _lift_on_request(subscriber.address, by=subscriber.user)  # after the save: it resets the count
 
 
 def _lift_on_request(address, *, by=None):
     """The owner of a suppressed address asked for the digest again, from a page only they reach
     (their settings, or a link we mailed them): they have shown the address works and that they
-    want our mail, so it gets mail again."""
+    want our mail, so it gets mail again, its bounce count afresh, as when staff lift it."""
     suppression = SuppressedAddress.objects.active().matching(address).first()
     if suppression is not None:
-        lift_suppression(suppression=suppression, by=by)
+        lift_address_suppression(suppression=suppression, by=by)
 
 
 def digest_frequency_of(subscriber):

@@ -71,6 +71,24 @@ def test_a_reader_asking_for_the_digest_again_lifts_the_suppression(client):
     assert (reader.status, reader.bounce_count) == (Subscriber.Status.ACTIVE, 0)
 
 
+def test_asking_again_after_soft_bounces_starts_the_count_afresh(client):
+    """Soft bounces at the limit suppress the address but leave the subscription active, its count
+    at the limit: asking again must reset the count, or the next soft bounce suppresses it again."""
+    from newsletter.services import SOFT, record_relay_event
+
+    reader = make_reader("rita@example.com")
+    for _ in range(3):
+        record_relay_event(email="rita@example.com", outcome=SOFT)
+    assert SuppressedAddress.objects.active().count() == 1
+
+    client.post(preferences_url(reader), {"frequency": "weekly"})
+
+    reader.refresh_from_db()
+    assert (reader.status, reader.bounce_count) == (Subscriber.Status.ACTIVE, 0)
+    record_relay_event(email="rita@example.com", outcome=SOFT)
+    assert SuppressedAddress.objects.active().count() == 0
+
+
 def test_another_members_suppression_stays(client, member):
     verify_email(member)
     SuppressedAddress.objects.create(email="someone.else@example.com", reason=SuppressedAddress.Reason.BOUNCED)
