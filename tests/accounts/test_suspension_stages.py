@@ -69,3 +69,8 @@ def test_a_suspended_member_who_got_in_cannot_rewrite_their_updates(client):
     client.post(f"/activities/{post.pk}/edit/", {"text": "Something abusive", "image_alt": ""})
 
     assert Post.objects.get(pk=post.pk).text == "A kind update"
+    # Signed in before the suspension (a session that lives on), the edit itself is refused.
+    client.force_login(user)
+    response = client.post(f"/activities/{post.pk}/edit/", {"text": "Something abusive", "image_alt": ""})
+    assert response.status_code == 403
+    assert Post.objects.get(pk=post.pk).text == "A kind update"

@@ -46,6 +46,7 @@ def test_switching_the_best_answer_does_not_flood_answer_authors(alice, alice_cl
         assert alice_client.post(f"/answers/{first.pk}/best/").status_code == 302
         assert alice_client.post(f"/answers/{second.pk}/best/").status_code == 302
     assert Notification.objects.filter(recipient=bob, kind="best_answer").count() <= 2
+    assert Notification.objects.filter(recipient=bob, kind="best_answer").count() == 2  # told, once an answer
 
 
 # 4. A member's page with an id beyond SQLite's integer range is a 500 (every other id view 404s).

@@ -169,6 +169,8 @@ def test_dumpdata_then_loaddata_restores_the_articles(postgres, tmp_path):
     call_command("loaddata", str(dump), verbosity=0)
     assert sorted(Article.objects.values_list("title", flat=True)) == ["First", "Second"]
     assert sorted(Paragraph.objects.values_list("text", flat=True))[:2] == ["Four.", "One, edited."]
+    texts = Paragraph.objects.exclude(text__startswith="What to expect").values_list("text", flat=True)
+    assert sorted(texts) == ["Four.", "One, edited.", "Three.", "Two."]  # each once, the edit's text
 
 
 def test_a_source_change_is_searchable_at_once(client, postgres):

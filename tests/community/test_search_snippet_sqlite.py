@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from articles.search import substring_snippet
 from tests.community.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,3 +18,9 @@ def test_the_substring_snippet_marks_the_word_searched_for_after_letters_that_lo
     html = alice_client.get("/search/", {"q": "fatigue"}).content.decode()
     [snippet] = re.findall(r'<p class="search-result__snippet">(.*?)</p>', html, re.S)
     assert re.findall(r"<mark>(.*?)</mark>", snippet) == ["fatigue"]
+
+
+def test_the_substring_snippet_itself_whatever_the_database():
+    """The page above goes through ts_headline on PostgreSQL: the function is checked on its own too."""
+    text = "İİİİ İzmir trip: the fatigue came back after the flight."
+    assert re.findall(r"<mark>(.*?)</mark>", substring_snippet(text, "fatigue")) == ["fatigue"]
