@@ -3,7 +3,7 @@ import json
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
@@ -64,12 +64,11 @@ def account_settings(request):
 
 @login_required
 def member_detail(request, pk):
-    if pk >= 2**63:  # no such id; SQLite cannot even compare it
-        raise Http404
-    profile = Profile.objects.with_details().filter(user_id=pk, user__is_active=True).first()
+    # user__pk, not user_id: Django's pk lookup turns an id beyond any integer column into no rows.
+    profile = Profile.objects.with_details().filter(user__pk=pk, user__is_active=True).first()
     if profile is None:  # members made outside sign-up (the shell, the admin) get theirs now
         get_profile(get_object_or_404(User.objects.active(), pk=pk))
-        profile = Profile.objects.with_details().get(user_id=pk)
+        profile = Profile.objects.with_details().get(user__pk=pk)
     is_owner = profile.user_id == request.user.pk
     if (profile.hidden_at or profile.user.is_suspended) and not (is_owner or has_staff_powers(request.user)):
         return render(request, "accounts/member_unavailable.html", status=404)
