@@ -183,8 +183,13 @@ def slug_of(path):
         meta, _body = read_document(path)
     except ImportFailed:
         return None
+    return slug_from(meta, path)
+
+
+def slug_from(meta, path):
+    """The article's slug: the front matter's, else the file's name."""
     slug = meta.get("slug")
-    return str(slug).strip() if isinstance(slug, str) and slug.strip() else Path(path).stem
+    return slug.strip() if isinstance(slug, str) and slug.strip() else Path(path).stem
 
 
 def read_image(path, value, problems, key):
@@ -234,7 +239,7 @@ def import_article(path, *, now=None):
         problems.append(f"lead is {len(text['lead'])} characters long; at most {longest_lead}")
     if not body.strip():
         problems.append("the Markdown body after the front matter is empty")
-    slug = text["slug"] or path.stem
+    slug = slug_from(text, path)
 
     author = _expert(text["author"], "author", problems) if text["author"] else None
     reviewer = _expert(text["reviewer"], "reviewer", problems) if text["reviewer"] else None

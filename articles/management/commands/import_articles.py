@@ -4,6 +4,7 @@ Each file is imported in its own transaction: a bad file is reported and changes
 others still go in. The exit status is 1 when any file failed.
 """
 
+from collections import defaultdict
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,8 +34,12 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: no such file or folder.")
                 failed += 1
         slugs = {path: slug_of(path) for path in files}
+        by_slug = defaultdict(list)
+        for path, slug in slugs.items():
+            if slug:
+                by_slug[slug].append(path)
         for path in files:
-            same = [other for other in files if other != path and slugs[path] and slugs[other] == slugs[path]]
+            same = [other for other in by_slug[slugs[path]] if other != path] if slugs[path] else []
             if same:  # one would silently overwrite the other
                 self.stderr.write(f"{path}: not imported.")
                 self.stderr.write(f"  - its slug {slugs[path]!r} is also that of {', '.join(map(str, same))}")
