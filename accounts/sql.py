@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
+from django.db.models.query import get_related_populators
 
 
 def table(model):
@@ -55,15 +56,19 @@ class Statement:
 
     def __init__(self, build):
         self.build = build
-        self.compiled = {}  # shape -> (sql, [Constant or (name, index)])
+        self.compiled = {}  # shape -> (sql, [Constant or (name, index)], the first build's compiler)
 
     def sql(self, **values):
         """The statement and its parameters for these values."""
-        shape = tuple(sorted((name, len(value) if isinstance(value, list) else None) for name, value in values.items()))
+        shape = self._shape(values)
         if shape not in self.compiled:
             self.compiled[shape] = self._compile(values)
-        sql, slots = self.compiled[shape]
+        sql, slots, _compiler = self.compiled[shape]
         return sql, [slot.value if isinstance(slot, Constant) else _parameter(values, *slot) for slot in slots]
+
+    @staticmethod
+    def _shape(values):
+        return tuple(sorted((name, len(value) if isinstance(value, list) else None) for name, value in values.items()))
 
     def rows(self, suffix="", suffix_params=(), **values):
         """The statement's rows, with `suffix` (e.g. LIMIT %s OFFSET %s) after it."""
@@ -75,11 +80,36 @@ class Statement:
             cursor.execute(sql + suffix, [*params, *suffix_params])
             return cursor.fetchall()
 
+    def objects(self, **values):
+        """The statement's rows as model instances, with the rows of their select_related relations
+        attached: what iterating the queryset gives, read by the ORM's own row reader (the one of
+        django.db.models.query.ModelIterable) from the compiler of the first stand-in build."""
+        try:
+            sql, params = self.sql(**values)
+        except EmptyResultSet:
+            return []
+        compiler = self.compiled[self._shape(values)][2]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        info, select = compiler.klass_info, compiler.select
+        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+        names = [column[0].target.attname for column in select[start:end]]
+        related = get_related_populators(info, select, connection.alias)
+        found = []
+        for row in compiler.results_iter([rows]):
+            thing = info["model"].from_db(connection.alias, names, row[start:end])
+            for populator in related:
+                populator.populate(row, thing)
+            for name, position in compiler.annotation_col_map.items():
+                setattr(thing, name, row[position])
+            found.append(thing)
+        return found
+
     def _compile(self, values):
         sides = [{name: _stand_in(name, value, side) for name, value in values.items()} for side in (1, 2)]
-        (sql, first), (other_sql, second) = (
-            self.build(**given).query.get_compiler(connection=connection).as_sql() for given in sides
-        )
+        compilers = [self.build(**given).query.get_compiler(connection=connection) for given in sides]
+        (sql, first), (other_sql, second) = (compiler.as_sql() for compiler in compilers)
         if sql != other_sql:
             raise ValueError(f"{self.build.__qualname__}: its SQL text changes with the values given")
         places = {
@@ -87,7 +117,7 @@ class Statement:
             for name, value in values.items()
             for index in (range(len(value)) if isinstance(value, list) else [None])
         }
-        return sql, [_slot(one, two, places) for one, two in zip(first, second, strict=True)]
+        return sql, [_slot(one, two, places) for one, two in zip(first, second, strict=True)], compilers[0]
 
 
 class Constant:

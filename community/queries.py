@@ -6,8 +6,10 @@ from django.db import connection
 
 from accounts import sql
 from accounts.models import Profile, User
+from accounts.permissions import has_staff_powers
 
 from .models import Answer, Comment, Follow, Hug, Post, Question
+from .services import muted_ids
 
 FEED_SIZE = 20
 RECENT_COMMENTS = 3
@@ -42,21 +44,44 @@ class FeedEntry(NamedTuple):
     status: str
 
 
-def feed_entries(viewer, *, team=False, before=None, author=None):
+def feed_entries(viewer, *, team=False, before=None, author=None, muted=None):
     """A page of updates, newest first, and whether there are older ones.
 
     Only keys come back (no model instances): most updates are served from cached fragments, and
-    community.fragments fetches the rows of the few it must render.
+    community.fragments fetches the rows of the few it must render. `muted` is the list of ids the
+    viewer muted (services.muted_ids), read here when the caller has not read it. The statement is
+    built once per process for each shape (accounts/sql.py: Statement); staff with their powers
+    see everything, another query, built each time.
     """
-    posts = Post.objects.visible_to(viewer).order_by("-id")
+    values = {"viewer": viewer, "muted": muted_ids(viewer) if muted is None else muted}
+    if before:
+        values["before"] = before
+    if author is not None:
+        values["author"] = author
+    rows = _entries(team, **values) if has_staff_powers(viewer) else ENTRIES[team].rows(**values)
+    rows = [FeedEntry(*row) for row in rows]
+    return rows[:FEED_SIZE], len(rows) > FEED_SIZE
+
+
+def _entries(team, viewer, muted, before=None, author=None):
+    posts = Post.objects.visible_to(viewer, muted).order_by("-id")
     if team:
         posts = posts.filter(author__in=Follow.objects.filter(follower=viewer).values("followed"))
     if author is not None:
         posts = posts.filter(author=author)
-    if before:
+    if before is not None:
         posts = posts.filter(id__lt=before)
-    rows = [FeedEntry(*row) for row in posts.values_list("pk", "version", "status")[: FEED_SIZE + 1]]
-    return rows[:FEED_SIZE], len(rows) > FEED_SIZE
+    return posts.values_list("pk", "version", "status")[: FEED_SIZE + 1]
+
+
+def _entries_statement(team):
+    def entries(**values):
+        return _entries(team, **values)
+
+    return sql.Statement(entries)
+
+
+ENTRIES = {False: _entries_statement(False), True: _entries_statement(True)}
 
 
 def entries_for(posts):
@@ -111,8 +136,38 @@ def question_list(viewer, *, unanswered=False, topic=None):
     return questions.order_by("-created_at", "-id")
 
 
+def visible_question(viewer, pk):
+    """The question `pk`, with its author and topic, when `viewer` may see it; else None.
+
+    This and question_answers run statements built once per process (accounts/sql.py: Statement:
+    on the question page the ORM took longer to build these two queries than the database took to
+    run every read of the page); staff with their powers see everything, other queries, built each
+    time.
+    """
+    if not 0 < pk < 2**63:  # a URL's number beyond any id: no such question, not a database error
+        return None
+    found = list(_question(viewer, pk)) if has_staff_powers(viewer) else QUESTION.objects(viewer=viewer, pk=pk)
+    return found[0] if found else None
+
+
 def question_answers(viewer, question):
-    return list(Answer.objects.visible_to(viewer).filter(question=question).select_related("author", "author__profile"))
+    if has_staff_powers(viewer):
+        return list(_answers(viewer, question))
+    return ANSWERS.objects(viewer=viewer, question=question)
+
+
+def _question(viewer, pk):
+    questions = Question.objects.visible_to(viewer).filter(pk=pk)
+    return questions.select_related("author", "author__profile", "topic")
+
+
+def _answers(viewer, question):
+    answers = Answer.objects.visible_to(viewer).filter(question=question)
+    return answers.select_related("author", "author__profile")
+
+
+QUESTION = sql.Statement(_question)
+ANSWERS = sql.Statement(_answers)
 
 
 def searchable_profiles(viewer, *, role="", diagnosis=None, stage=None, treatment=None, region=""):

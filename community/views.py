@@ -136,12 +136,13 @@ def feed(request):
     if view == "questions":
         context["questions"] = queries.question_list(request.user)[: queries.FEED_SIZE]
     else:
+        muted = services.muted_ids(request.user)
         entries, has_more = queries.feed_entries(
-            request.user, team=view == "team", before=_int_or_none(request.GET.get("before"))
+            request.user, team=view == "team", before=_int_or_none(request.GET.get("before")), muted=muted
         )
         context.update(
             posts=entries,
-            posts_html=fragments.render_posts(request, entries),
+            posts_html=fragments.render_posts(request, entries, muted),
             next_before=entries[-1].pk if entries and has_more else None,
         )
     return render(request, "community/feed.html", context, status=400 if form.errors else 200)
@@ -287,9 +288,9 @@ def question_ask(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_detail(request, pk):
-    question = get_object_or_404(
-        Question.objects.visible_to(request.user).select_related("author", "author__profile", "topic"), pk=pk
-    )
+    question = queries.visible_question(request.user, pk)
+    if question is None:
+        raise Http404("No such question.")
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and _may_post(request, form, "comment", replying_to=question):
         answer = services.answer_question(author=request.user, question=question, text=form.cleaned_data["text"])

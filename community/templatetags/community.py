@@ -71,14 +71,15 @@ def article_questions(context, article, topics):
 @register.inclusion_tag("community/_member_activity.html", takes_context=True)
 def member_activity(context, member):
     viewer = context["user"]
-    entries, _ = queries.feed_entries(viewer, author=member)
+    muted = services.muted_ids(viewer)
+    entries, _ = queries.feed_entries(viewer, author=member, muted=muted)
     is_self = viewer.pk == member.pk
     return {
         "member": member,
-        "posts_html": fragments.render_posts(context["request"], entries[:10]),
+        "posts_html": fragments.render_posts(context["request"], entries[:10], muted),
         "is_self": is_self,
         "on_team": not is_self and Follow.objects.filter(follower=viewer, followed=member).exists(),
-        "muted": not is_self and member.pk in services.muted_ids(viewer),
+        "muted": not is_self and member.pk in muted,
         "user": viewer,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

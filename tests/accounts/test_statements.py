@@ -61,3 +61,28 @@ def test_a_value_written_into_the_sql_text_is_refused():
     inlined = Statement(lambda number: User.objects.filter(pk__gt=RawSQL(f"{number}", [])).values_list("pk"))  # noqa: S611 - the defect shown
     with pytest.raises(ValueError, match="SQL text changes"):
         inlined.rows(number=1)
+
+
+def test_objects_are_the_querysets_own_instances_with_their_related_rows(django_assert_num_queries):
+    """objects() gives what iterating the queryset gives: the same rows as model instances, each
+    with the rows of its select_related relations attached (reading them asks nothing more), and
+    annotations set."""
+    from django.db.models import Value
+
+    from accounts.models import Profile
+
+    alice, bob = UserFactory(display_name="Alice"), UserFactory(display_name="Bob")
+    Profile.objects.update_or_create(user=alice, defaults={"region": "York"})
+    Profile.objects.update_or_create(user=bob, defaults={"region": "Leeds"})
+    profiles = Statement(
+        lambda user: Profile.objects.filter(user=user).select_related("user").annotate(greeting=Value("hello"))
+    )
+    for member in (alice, bob, alice):  # built once, for the first call
+        expected = list(Profile.objects.filter(user=member).select_related("user"))
+        with django_assert_num_queries(1):
+            [found] = profiles.objects(user=member)
+            shown = (found.user.display_name, found.user.email, found.greeting)
+            assert shown == (member.display_name, member.email, "hello")
+        assert [(p.pk, p.region, p.user_id) for p in expected] == [(found.pk, found.region, found.user_id)]
+        assert found._state.adding is False and found._state.db == "default"  # saves as an update
+    assert profiles.objects(user=User(pk=10**6)) == []

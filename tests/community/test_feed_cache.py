@@ -103,3 +103,28 @@ def test_a_commenters_new_name_reaches_cached_fragments(alice, alice_client, bob
     bob.display_name = "Robert"
     bob.save()
     assert ">Robert<" in alice_client.get("/activities/").content.decode()
+
+
+def test_members_reading_the_feed_one_after_another_each_get_their_own_view(client, alice, bob):
+    """The feed's statement is built once per process and shared (accounts/sql.py: Statement): each
+    member's own id, mutes, team and held updates must still decide what they see, whoever read the
+    feed first. Alice and Carol mute one member each (the same shape of statement)."""
+    carol, dave = UserFactory(display_name="Carol"), UserFactory(display_name="Dave")
+    PostFactory(author=bob, text="Heron by Bob")
+    PostFactory(author=dave, text="Heron by Dave")
+    PostFactory(author=alice, text="Heron held by Alice", status="held")
+    PostFactory(author=carol, text="Heron held by Carol", status="held")
+    services.toggle_mute(user=alice, member=bob)
+    services.toggle_mute(user=carol, member=dave)
+    services.toggle_team(user=carol, member=bob)
+
+    def shown(member, view="all"):
+        client.force_login(member)
+        return sorted(set(re.findall(r"Heron[\w ]*", client.get(f"/activities/?view={view}").content.decode())))
+
+    for _ in range(2):  # each after the other, both ways round
+        assert shown(alice) == ["Heron by Dave", "Heron held by Alice"]  # her own held update, not Bob's
+        assert shown(carol) == ["Heron by Bob", "Heron held by Carol"]
+        assert shown(carol, "team") == ["Heron by Bob"]
+        assert shown(alice, "team") == []
+    assert shown(bob) == ["Heron by Bob", "Heron by Dave"]  # no mutes: another shape
