@@ -89,6 +89,8 @@ class Statement:
         except EmptyResultSet:
             return []
         compiler = self.compiled[self._shape(values)][2]
+        if compiler.query.values_select:
+            raise TypeError(f"{self.build.__qualname__}: objects() reads model instances, not values()")
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

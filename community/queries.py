@@ -9,7 +9,6 @@ from accounts.models import Profile, User
 from accounts.permissions import has_staff_powers
 
 from .models import Answer, Comment, Follow, Hug, Post, Question
-from .services import muted_ids
 
 FEED_SIZE = 20
 RECENT_COMMENTS = 3
@@ -44,16 +43,16 @@ class FeedEntry(NamedTuple):
     status: str
 
 
-def feed_entries(viewer, *, team=False, before=None, author=None, muted=None):
+def feed_entries(viewer, *, team=False, before=None, author=None):
     """A page of updates, newest first, and whether there are older ones.
 
     Only keys come back (no model instances): most updates are served from cached fragments, and
-    community.fragments fetches the rows of the few it must render. `muted` is the list of ids the
-    viewer muted (services.muted_ids), read here when the caller has not read it. The statement is
-    built once per process for each shape (accounts/sql.py: Statement); staff with their powers
-    see everything, another query, built each time.
+    community.fragments fetches the rows of the few it must render. The statement is built once per
+    process for each shape (accounts/sql.py: Statement; the member's mutes are a subquery in it, so
+    their number makes no new shape); staff with their powers see everything, another query, built
+    each time.
     """
-    values = {"viewer": viewer, "muted": muted_ids(viewer) if muted is None else muted}
+    values = {"viewer": viewer}
     if before:
         values["before"] = before
     if author is not None:
@@ -63,8 +62,8 @@ def feed_entries(viewer, *, team=False, before=None, author=None, muted=None):
     return rows[:FEED_SIZE], len(rows) > FEED_SIZE
 
 
-def _entries(team, viewer, muted, before=None, author=None):
-    posts = Post.objects.visible_to(viewer, muted).order_by("-id")
+def _entries(team, viewer, before=None, author=None):
+    posts = Post.objects.visible_to(viewer).order_by("-id")
     if team:
         posts = posts.filter(author__in=Follow.objects.filter(follower=viewer).values("followed"))
     if author is not None:

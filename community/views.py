@@ -136,13 +136,12 @@ def feed(request):
     if view == "questions":
         context["questions"] = queries.question_list(request.user)[: queries.FEED_SIZE]
     else:
-        muted = services.muted_ids(request.user)
         entries, has_more = queries.feed_entries(
-            request.user, team=view == "team", before=_int_or_none(request.GET.get("before")), muted=muted
+            request.user, team=view == "team", before=_int_or_none(request.GET.get("before"))
         )
         context.update(
             posts=entries,
-            posts_html=fragments.render_posts(request, entries, muted),
+            posts_html=fragments.render_posts(request, entries),
             next_before=entries[-1].pk if entries and has_more else None,
         )
     return render(request, "community/feed.html", context, status=400 if form.errors else 200)

@@ -72,7 +72,7 @@ def article_questions(context, article, topics):
 def member_activity(context, member):
     viewer = context["user"]
     muted = services.muted_ids(viewer)
-    entries, _ = queries.feed_entries(viewer, author=member, muted=muted)
+    entries, _ = queries.feed_entries(viewer, author=member)
     is_self = viewer.pk == member.pk
     return {
         "member": member,

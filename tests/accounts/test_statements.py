@@ -86,3 +86,27 @@ def test_objects_are_the_querysets_own_instances_with_their_related_rows(django_
         assert [(p.pk, p.region, p.user_id) for p in expected] == [(found.pk, found.region, found.user_id)]
         assert found._state.adding is False and found._state.db == "default"  # saves as an update
     assert profiles.objects(user=User(pk=10**6)) == []
+
+
+def test_objects_convert_values_and_attach_missing_related_rows_as_the_queryset_does(django_assert_num_queries):
+    """Dates come back as aware datetimes (converted from SQLite's text), and a member without a
+    profile row has none attached, as with the queryset: reading it asks nothing more."""
+    from accounts.models import Profile
+
+    alice, bob = UserFactory(display_name="Alice"), UserFactory(display_name="Bob")
+    Profile.objects.filter(user=alice).delete()
+    Profile.objects.update_or_create(user=bob, defaults={"region": "Leeds"})
+    members = Statement(lambda ids: User.objects.filter(pk__in=ids).select_related("profile").order_by("pk"))
+    expected = list(User.objects.filter(pk__in=[alice.pk, bob.pk]).select_related("profile").order_by("pk"))
+    with django_assert_num_queries(1):
+        found = members.objects(ids=[alice.pk, bob.pk])
+        assert [member.date_joined for member in found] == [member.date_joined for member in expected]
+        assert all(member.date_joined.tzinfo is not None for member in found)
+        assert [hasattr(member, "profile") for member in found] == [False, True]
+        assert found[1].profile.region == "Leeds"
+
+
+def test_objects_refuse_a_statement_of_values():
+    named = Statement(lambda user: User.objects.filter(pk=user.pk).values_list("display_name"))
+    with pytest.raises(TypeError, match="model instances"):
+        named.objects(user=UserFactory())

@@ -44,6 +44,27 @@ def test_members_reading_a_question_one_after_another_each_get_their_own_view(cl
     ]
 
 
+def test_a_question_by_a_member_you_muted_is_not_found(client, alice, bob):
+    question = QuestionFactory(author=bob, title="Muted asker")
+    client.force_login(alice)
+    assert client.get(f"/questions/{question.pk}/").status_code == 200
+    services.toggle_mute(user=alice, member=bob)
+    assert client.get(f"/questions/{question.pk}/").status_code == 404
+
+
+def test_the_question_page_and_the_feed_read_through_their_statements(alice_client, alice):
+    """Built once per process and reused (the speed they buy is in bench/README.md)."""
+    from community import queries
+
+    question = QuestionFactory(author=alice)
+    AnswerFactory(question=question)
+    for statement in (queries.QUESTION, queries.ANSWERS, queries.ENTRIES[False]):
+        statement.compiled.clear()
+    assert alice_client.get(f"/questions/{question.pk}/").status_code == 200
+    assert alice_client.get("/activities/").status_code == 200
+    assert all(statement.compiled for statement in (queries.QUESTION, queries.ANSWERS, queries.ENTRIES[False]))
+
+
 def test_a_question_only_its_author_may_see_yet_is_not_found_by_others(client, alice, bob):
     held = QuestionFactory(author=alice, title="Held for a moderator", status="held")
     client.force_login(alice)
