@@ -1,8 +1,6 @@
 """The community's part of a member's data, for export, deletion and suspension."""
 
 from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from accounts.member_data import iso
@@ -64,11 +62,8 @@ def erase_community(user):
     if names:
         storage = Post._meta.get_field("image").storage
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
-    # Counters on other members' content that this member's rows fed: one update per kind (and
-    # per distinct count), not one per row.
-    for model, field in ((Post, "post"), (Comment, "comment"), (Answer, "answer")):
-        hugged = Hug.objects.filter(user=user, **{f"{field}__isnull": False}).values(f"{field}_id")
-        model.objects.filter(pk__in=hugged).update(hug_count=Greatest(F("hug_count") - 1, 0))
+    # Their hugs come off the counts of what they hugged (HugQuerySet.delete: one update per kind).
+    Hug.objects.filter(user=user).delete()
     recount(
         posts=Post.objects.filter(pk__in=Comment.objects.filter(author=user).values("post_id")),
         questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),

@@ -252,8 +252,48 @@ class Answer(ModeratedContent):
         return reverse("community:question-detail", args=[self.question_id]) + f"#answer-{self.pk}"
 
 
+class HugQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete these hugs and take each off its update's, comment's or answer's count, in the same
+        transaction, whoever deletes (the hug button, a member's erasure, the shell). The rows are
+        locked first (SELECT … FOR UPDATE; SQLite's transactions hold the write lock from their
+        start): a hug another request deleted meanwhile drops out and is not taken off twice. One
+        UPDATE per kind and number of hugs taken, not one per hug."""
+        with transaction.atomic(using=self.db):
+            hugs = list(self.select_for_update().order_by("pk").values_list("pk", "post_id", "comment_id", "answer_id"))
+            for start in range(0, len(hugs), 500):
+                models.QuerySet.delete(Hug.objects.filter(pk__in=[hug[0] for hug in hugs[start : start + 500]]))
+            move_hug_counts([hug[1:] for hug in hugs], -1)
+        return len(hugs), ({Hug._meta.label: len(hugs)} if hugs else {})
+
+
+def move_hug_counts(hugs, sign):
+    """Move the hug counts of what `hugs` ((post_id, comment_id, answer_id) rows) were on, by `sign`
+    for each; through ContentQuerySet.update, so the versions of what shows the counts move too."""
+    from collections import Counter
+
+    from django.db.models.functions import Greatest
+
+    for position, model in enumerate((Post, Comment, Answer)):
+        by_thing = Counter(hug[position] for hug in hugs if hug[position] is not None)
+        by_number = {}
+        for pk, number in by_thing.items():
+            by_number.setdefault(number, []).append(pk)
+        for number, pks in sorted(by_number.items()):
+            pks.sort()
+            for start in range(0, len(pks), 500):  # a statement takes only so many values
+                chunk = pks[start : start + 500]
+                model.objects.filter(pk__in=chunk).update(hug_count=Greatest(F("hug_count") + sign * number, 0))
+
+
 class Hug(models.Model):
-    """A member's hug on exactly one update, comment or answer; one per member and thing."""
+    """A member's hug on exactly one update, comment or answer; one per member and thing.
+
+    Its thing's hug_count follows the rows: saving a new hug adds one, and HugQuerySet.delete (and so
+    Hug.delete) takes them off. What moves no count: bulk_create (seeding sets its counts itself) and
+    a cascade from deleting a member with user.delete() in the shell instead of their erasure
+    (accounts.services.delete_member, which the site and the admin use).
+    """
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="hugs")
     post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="hugs")
@@ -278,8 +318,20 @@ class Hug(models.Model):
             ),
         ]
 
+    objects = HugQuerySet.as_manager()
+
     def __str__(self):
         return f"Hug by {self.user_id}"
+
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            if adding:
+                move_hug_counts([(self.post_id, self.comment_id, self.answer_id)], +1)
+
+    def delete(self, using=None, keep_parents=False):
+        return Hug.objects.using(using or self._state.db).filter(pk=self.pk).delete()
 
 
 class Follow(models.Model):

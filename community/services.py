@@ -73,16 +73,13 @@ HUG_TARGETS = {"post": Post, "comment": Comment, "answer": Answer}
 def toggle_hug(*, user, target):
     """Hug `target`, or take the hug back; returns (hugged, new count).
 
-    The count moves here and in member_data.erase_community, each with one UPDATE, not by a
-    receiver on Hug: a receiver runs once per hug row (thousands of statements to delete a member
-    who hugged a lot) and also for rows a concurrent request deleted first. A hug deleted in the
-    shell therefore leaves its count one too high (a known gap, in the README)."""
+    The count moves with the Hug row, at the model layer (community/models.py: Hug.save and
+    HugQuerySet.delete), in the same transaction."""
     kind = target._meta.model_name
     model = type(target)
     with transaction.atomic():
         deleted, _ = Hug.objects.filter(user=user, **{kind: target}).delete()
         if deleted:
-            model.objects.filter(pk=target.pk, hug_count__gt=0).update(hug_count=F("hug_count") - 1)
             hugged = False
         else:
             try:
@@ -90,7 +87,6 @@ def toggle_hug(*, user, target):
                     Hug.objects.create(user=user, **{kind: target})
             except IntegrityError:  # a double click raced us; the hug is there either way
                 return True, model.objects.get(pk=target.pk).hug_count
-            model.objects.filter(pk=target.pk).update(hug_count=F("hug_count") + 1)
             hugged = True
             if target.author_id != user.pk:
                 notify(

@@ -1,6 +1,7 @@
 """A thing's hug count is the number of its hugs: the hug button, a member's account deleted through
-the site or the admin, a hugged update deleted, seeding. (A hug deleted in the shell, or a member
-deleted with user.delete() in the shell, still leaves the count high: see community/services.py.)"""
+the site or the admin, a hugged update deleted, hugs added or deleted in the shell, seeding. (A
+member deleted with user.delete() in the shell instead of their erasure still leaves the counts
+high: see community/models.py Hug.)"""
 
 import re
 
@@ -95,3 +96,64 @@ def test_seeded_updates_count_the_hugs_seeding_gave_them(alice, bob, carol):
         seeded = Post.objects.annotate(hugged_by=Count("hugs")).values_list("hug_count", "hugged_by")
         assert len(seeded) == 10
         assert all(count == rows for count, rows in seeded), list(seeded)
+
+
+def test_hugs_added_and_deleted_in_the_shell_move_the_counts_the_feed_shows(hugged, alice, bob, carol):
+    alice_client = client_of(alice)
+    post_key = f"post-{hugged['post'].pk}"
+    assert hugs_shown(alice_client.get("/activities/").content.decode(), post_key) == 2  # cached now
+
+    Hug.objects.filter(user=bob).delete()  # the shell: a queryset
+    assert counts(hugged) == (1, 1, 1)
+    Hug.objects.get(user=carol, post=hugged["post"]).delete()  # the shell: one row
+    assert counts(hugged) == (0, 1, 1)
+    assert hugs_shown(alice_client.get("/activities/").content.decode(), post_key) == 0  # not the cached 2
+
+    Hug.objects.create(user=bob, post=hugged["post"])
+    Hug.objects.create(user=bob, comment=hugged["comment"])
+    assert counts(hugged) == (1, 2, 1)
+    page = alice_client.get("/activities/").content.decode()
+    assert hugs_shown(page, post_key) == 1 and hugs_shown(page, f"comment-{hugged['comment'].pk}") == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_hug_deleted_twice_at_once_comes_off_its_count_once(monkeypatch):
+    """Two deletes of one hug at once (two shells, or a double click on "Hug" to take it back): the
+    second waits for the first's lock and then finds nothing to take off."""
+    import contextlib
+    import threading
+
+    from django.db import connection, connections
+
+    import community.models
+    from tests.conftest import skip_or_fail
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("two deletes at once need two connections to PostgreSQL: DATABASE_URL is not PostgreSQL")
+    post = PostFactory(author=UserFactory())
+    hug = Hug.objects.create(user=UserFactory(), post=post)
+    Hug.objects.create(user=UserFactory(), post=post)
+    assert Post.objects.get(pk=post.pk).hug_count == 2
+
+    both_deleted = threading.Barrier(2, timeout=2)
+    move = community.models.move_hug_counts
+
+    def wait_then_move(hugs, sign):  # the first holds its transaction open while the second deletes
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_deleted.wait()
+        move(hugs, sign)
+
+    monkeypatch.setattr(community.models, "move_hug_counts", wait_then_move)
+
+    def delete():
+        try:
+            Hug.objects.filter(pk=hug.pk).delete()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=delete) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Post.objects.get(pk=post.pk).hug_count == 1
