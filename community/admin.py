@@ -213,7 +213,10 @@ class ModeratedAdmin(admin.ModelAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None:
             fields += [name for name in ("post", "article", "question") if hasattr(obj, f"{name}_id")]
-        return fields
+        # Counts follow the rows (saving never writes them back: ModeratedContent.save), so the form
+        # shows them rather than offering an edit that would be dropped.
+        names = {field.name for field in self.model._meta.fields}
+        return fields + [name for name in ("comment_count", "answer_count") if name in names]
 
     # A status changed on the change form, or a row deleted from its own page, counts as the
     # actions and the members' own deletes do: the update's comments, the question's answers.
@@ -247,6 +250,14 @@ class ModeratedAdmin(admin.ModelAdmin):
 class PostAdmin(ModeratedAdmin):
     list_display = ["id", "author", "status", "created_at", "hug_count", "comment_count", "view_link"]
     search_fields = ["text", "author__email", "author__display_name"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """A member's picture is theirs: moderators hide an update, they do not swap its picture (an
+        upload here would also skip the removal of location and camera details)."""
+        return [*super().get_readonly_fields(request, obj), "image"]
+
+    def delete_model(self, request, obj):
+        services.delete_post(post=obj)  # the picture's file goes with the row, as when its author deletes it
 
 
 @admin.register(Comment)
