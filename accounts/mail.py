@@ -50,11 +50,14 @@ def render_email(name, context):
     )
 
 
-def queue_email(*, to, subject, text, html="", headers=None, from_email=None, kind="", requested=False, member=None):
+def queue_email(
+    *, to, subject, text, html="", headers=None, from_email=None, kind="", requested=False, member=None, about=()
+):
     """Record one e-mail to `to` and send it once the current transaction commits.
 
     `requested`: the recipient asked for it just now, so it goes even to a suppressed address.
     `member`: the account it is sent to or about (its row goes with the account, and is in its export).
+    `about`: ids of other members it names; the stored copy goes when any of them is erased.
     """
     email = OutgoingEmail.objects.create(
         kind=kind[:100],
@@ -68,6 +71,8 @@ def queue_email(*, to, subject, text, html="", headers=None, from_email=None, ki
         headers=headers or {},
         message_id=make_msgid(domain=message_domain()),
     )
+    if about:
+        email.about.set(about)
     transaction.on_commit(partial(enqueue_outgoing_email, email.pk))
     return email
 

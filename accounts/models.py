@@ -277,6 +277,12 @@ class OutgoingEmail(models.Model):
         related_name="+",
         help_text="The account it was sent to or about: the row goes with the account, whatever address it went to.",
     )
+    about = models.ManyToManyField(
+        "User",
+        blank=True,
+        related_name="+",
+        help_text="Other members it names (who commented, hugged…): it goes when any of them is erased.",
+    )
     requested = models.BooleanField(
         "asked for by its recipient",
         default=False,

@@ -25,6 +25,7 @@ def send_notifications_email(*, user, notifications):
         headers={"Auto-Submitted": "auto-generated"},
         kind="notifications",
         member=user,
+        about={n.actor_id for n in notifications if n.actor_id and n.actor_id != user.pk},
     )
 
 

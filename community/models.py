@@ -384,8 +384,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
-    # The e-mail that told the recipient: its outbox row names the actor, so it goes with the actor's
-    # account (member_data.erase_community).
+    # The e-mail that told the recipient (its outbox row also records the actor in OutgoingEmail.about,
+    # so it goes with the actor's account even once this notification is gone).
     email = models.ForeignKey(
         "accounts.OutgoingEmail", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -36,3 +36,24 @@ def test_the_search_and_review_migrations_apply_to_articles_and_posts_already_th
             assert cursor.fetchone()[0] == 1
     finally:
         call_command("migrate", verbosity=0)
+
+
+def test_outbox_rows_of_existing_notifications_name_their_actor_after_the_migration():
+    """Stored notification e-mails sent before OutgoingEmail.about existed name their actor too, so
+    they go with the actor's account (community migration 0010)."""
+    before = [("accounts", "0007_outgoing_email_member"), ("community", "0009_reports_outlive_deleted_content")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    User, OutgoingEmail = (apps.get_model("accounts", name) for name in ("User", "OutgoingEmail"))
+    Notification = apps.get_model("community", "Notification")
+    alice, bob = (User.objects.create(email=f"{name}@example.com") for name in ("alice", "bob"))
+    email = OutgoingEmail.objects.create(to_email=bob.email, subject="Alice hugged your update", member=bob)
+    Notification.objects.create(recipient=bob, actor=alice, kind="hug", email=email)
+    try:
+        call_command("migrate", verbosity=0)
+        from accounts.models import OutgoingEmail as Current
+
+        assert list(Current.objects.get(pk=email.pk).about.values_list("pk", flat=True)) == [alice.pk]
+    finally:
+        call_command("migrate", verbosity=0)

@@ -57,3 +57,28 @@ def test_deleting_alice_leaves_nothing_of_hers_and_fixes_the_counts(
     assert bobs_post.comment_count == 0 and bobs_post.hug_count == 0
     assert Question.objects.filter(author=bob).get().answer_count == 0
     assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize("then", ["comment_deleted", "muted", "nothing"])
+def test_stored_emails_naming_an_erased_member_go_with_their_account(
+    alice, alice_client, bob, then, django_capture_on_commit_callbacks
+):
+    """Bob's e-mail "Alice commented on your update" names Alice: it goes when she deletes her account,
+    even once the notification that linked it to her is gone (her comment deleted, or Bob muted her).
+    Found by a review helper."""
+    from accounts.models import OutgoingEmail
+    from community import services
+    from tests.community.factories import PostFactory
+    from tests.factories import PASSWORD
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = services.create_comment(author=alice, text="Thinking of you", post=PostFactory(author=bob))
+    assert OutgoingEmail.objects.filter(member=bob, body_text__contains="Alice").exists()
+    if then == "comment_deleted":
+        services.delete_comment(comment=comment)
+    elif then == "muted":
+        services.toggle_mute(user=bob, member=alice)
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post("/accounts/delete/", {"password": PASSWORD})
+    assert not type(alice).objects.filter(pk=alice.pk).exists()
+    assert not OutgoingEmail.objects.filter(body_text__contains="Alice").exists()

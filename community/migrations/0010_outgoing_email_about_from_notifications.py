@@ -1,0 +1,31 @@
+# The outbox rows that told members of someone's comment, hug or answer name that someone: recorded
+# on the row itself now (OutgoingEmail.about), so they go with that member's account even when the
+# notification that linked them is gone (deleted with its comment, or by a mute).
+
+from django.db import migrations
+from django.db.models import F
+
+
+def about_from_notifications(apps, schema_editor):
+    Notification = apps.get_model("community", "Notification")
+    About = apps.get_model("accounts", "OutgoingEmail").about.through
+    pairs = (
+        Notification.objects.filter(email__isnull=False)
+        .exclude(actor_id=F("recipient_id"))
+        .values_list("email_id", "actor_id")
+        .distinct()
+    )
+    About.objects.bulk_create(
+        [About(outgoingemail_id=email, user_id=actor) for email, actor in pairs.iterator()],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0008_outgoing_email_about"),
+        ("community", "0009_reports_outlive_deleted_content"),
+    ]
+
+    operations = [migrations.RunPython(about_from_notifications, migrations.RunPython.noop)]
