@@ -1,3 +1,5 @@
+from allauth.usersessions.admin import UserSessionAdmin as BaseUserSessionAdmin
+from allauth.usersessions.models import UserSession
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -109,3 +111,14 @@ class TermAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
+
+
+admin.site.unregister(UserSession)
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(BaseUserSessionAdmin):
+    """allauth's list of members' sessions, searched by what our members have: allauth's own searched
+    user__username, which our User has not (every search was a 500)."""
+
+    search_fields = ["user__email", "user__display_name", "ip"]

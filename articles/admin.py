@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -130,6 +131,15 @@ class ArticleAdmin(admin.ModelAdmin):
         ("People", {"fields": ["author", "reviewer", "reviewed_at"]}),
         ("Publication", {"fields": ["status", "published_at", "preview_link", "created_at", "updated_at"]}),
     ]
+
+    def changelist_view(self, request, extra_context=None):
+        """The date drill-down's year, month and day are small numbers: Django's own reading of one
+        past what an integer holds (?published_at__year=9223372036854775808) was a 500."""
+        for part in ("year", "month", "day"):
+            value = request.GET.get(f"{self.date_hierarchy}__{part}")
+            if value is not None and not (value.isascii() and value.isdigit() and len(value) <= 4):
+                return render(request, "400.html", status=400)
+        return super().changelist_view(request, extra_context)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.autocomplete_fields:

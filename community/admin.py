@@ -201,6 +201,10 @@ class ModeratedAdmin(admin.ModelAdmin):
     readonly_fields = ["author", "created_at", "edited_at", "hug_count", "moderated_by", "moderated_at"]
     actions = ["approve", "hide"]
 
+    def has_add_permission(self, request):
+        """Member content is written by members, on the site (the admin's form has no author)."""
+        return False
+
     def get_actions(self, request):
         """Staff actions on member content are soft: "Hide selected" instead of "Delete selected"."""
         actions = super().get_actions(request)
