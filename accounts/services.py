@@ -56,6 +56,9 @@ def export_member_data(*, user):
 def delete_member(*, user, request=None):
     """Delete the member and everything of theirs: rows first, then files once that has committed."""
     with transaction.atomic():
+        # The member's row, locked first: work that names them (a notification e-mail being written)
+        # waits for the erasure and then finds nothing of theirs, instead of writing it meanwhile.
+        list(user._meta.model.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
         for part in registry.parts():
             if part.erase:
                 part.erase(user)

@@ -134,10 +134,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         """The date drill-down's year, month and day are small numbers: Django's own reading of one
-        past what an integer holds (?published_at__year=9223372036854775808) was a 500."""
-        for part in ("year", "month", "day"):
+        past what a date holds (?published_at__year=9223372036854775808, or 9999, whose period ends
+        in year 10000) was a 500. A day that its month has not (February 30) Django answers itself."""
+        for part, largest in (("year", 9998), ("month", 12), ("day", 31)):
             value = request.GET.get(f"{self.date_hierarchy}__{part}")
-            if value is not None and not (value.isascii() and value.isdigit() and len(value) <= 4):
+            number = int(value) if value and value.isascii() and value.isdigit() and len(value) <= 4 else 0
+            if value is not None and not 1 <= number <= largest:
                 return render(request, "400.html", status=400)
         return super().changelist_view(request, extra_context)
 

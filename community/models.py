@@ -260,7 +260,8 @@ class HugQuerySet(models.QuerySet):
         start): a hug another request deleted meanwhile drops out and is not taken off twice. One
         UPDATE per kind and number of hugs taken, not one per hug."""
         with transaction.atomic(using=self.db):
-            hugs = list(self.select_for_update().order_by("pk").values_list("pk", "post_id", "comment_id", "answer_id"))
+            locked = self.select_for_update(of=("self",)).order_by("pk")  # the hugs' rows, not what they join
+            hugs = list(locked.values_list("pk", "post_id", "comment_id", "answer_id"))
             for start in range(0, len(hugs), 500):
                 models.QuerySet.delete(Hug.objects.filter(pk__in=[hug[0] for hug in hugs[start : start + 500]]))
             move_hug_counts([hug[1:] for hug in hugs], -1)
@@ -269,12 +270,16 @@ class HugQuerySet(models.QuerySet):
 
 def move_hug_counts(hugs, sign):
     """Move the hug counts of what `hugs` ((post_id, comment_id, answer_id) rows) were on, by `sign`
-    for each; through ContentQuerySet.update, so the versions of what shows the counts move too."""
+    for each; through ContentQuerySet.update, so the versions of what shows the counts move too.
+
+    Comments and answers first, updates last: a comment's count moves its update's version, and
+    every path that changes a comment (a hug on it, hiding it) locks the comment before its update;
+    locking in the other order here deadlocked with them."""
     from collections import Counter
 
     from django.db.models.functions import Greatest
 
-    for position, model in enumerate((Post, Comment, Answer)):
+    for position, model in ((1, Comment), (2, Answer), (0, Post)):
         by_thing = Counter(hug[position] for hug in hugs if hug[position] is not None)
         by_number = {}
         for pk, number in by_thing.items():
@@ -324,11 +329,19 @@ class Hug(models.Model):
         return f"Hug by {self.user_id}"
 
     def save(self, *args, **kwargs):
-        adding = self._state.adding
+        """A new hug adds one to its thing's count; a hug moved to another thing (the shell) moves
+        one from the old to the new; a row saved again after its delete counts as new."""
         with transaction.atomic(using=kwargs.get("using")):
+            before = None
+            if self.pk is not None:
+                before = Hug.objects.select_for_update().filter(pk=self.pk)
+                before = before.values_list("post_id", "comment_id", "answer_id").first()
             super().save(*args, **kwargs)
-            if adding:
-                move_hug_counts([(self.post_id, self.comment_id, self.answer_id)], +1)
+            after = (self.post_id, self.comment_id, self.answer_id)
+            if before != after:
+                if before is not None:
+                    move_hug_counts([before], -1)
+                move_hug_counts([after], +1)
 
     def delete(self, using=None, keep_parents=False):
         return Hug.objects.using(using or self._state.db).filter(pk=self.pk).delete()

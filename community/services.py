@@ -295,7 +295,10 @@ def email_due_notifications(*, user_id):
         now = _now()
         if last and now - last < NOTIFICATION_EMAIL_GAP:
             return int((last + NOTIFICATION_EMAIL_GAP - now).total_seconds()) + 1
-        notifications = list(pending.select_related("actor").order_by("created_at")[:50])
+        # The actors' rows too: an actor being erased (accounts.services.delete_member locks them
+        # first) is waited for, and their notifications, gone by then, are not e-mailed.
+        notifications = pending.select_related("actor").select_for_update(of=("actor",), no_key=True)
+        notifications = list(notifications.order_by("created_at")[:50])
         # Recorded in the outbox with the marks, in one transaction: sent once, after the commit.
         email = send_notifications_email(user=user, notifications=notifications)
         Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now, email=email)

@@ -12,14 +12,17 @@ def about_from_notifications(apps, schema_editor):
     pairs = (
         Notification.objects.filter(email__isnull=False)
         .exclude(actor_id=F("recipient_id"))
+        .order_by()  # no ordering columns in the DISTINCT
         .values_list("email_id", "actor_id")
         .distinct()
     )
-    About.objects.bulk_create(
-        [About(outgoingemail_id=email, user_id=actor) for email, actor in pairs.iterator()],
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
+    batch = []
+    for email, actor in pairs.iterator(chunk_size=2000):
+        batch.append(About(outgoingemail_id=email, user_id=actor))
+        if len(batch) == 1000:
+            About.objects.bulk_create(batch, ignore_conflicts=True)
+            batch = []
+    About.objects.bulk_create(batch, ignore_conflicts=True)
 
 
 class Migration(migrations.Migration):

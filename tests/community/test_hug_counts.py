@@ -157,3 +157,96 @@ def test_the_same_hug_deleted_twice_at_once_comes_off_its_count_once(monkeypatch
     for thread in threads:
         thread.join()
     assert Post.objects.get(pk=post.pk).hug_count == 1
+
+
+def test_hugs_deleted_by_a_filter_across_updates_and_comments_come_off_their_counts(alice, bob):
+    """A filter joining what the hugs are on (an OR across two relations: outer joins) locks only the
+    hugs' rows; PostgreSQL refused FOR UPDATE on the joined side. Found by a review helper."""
+    from django.db.models import Q
+
+    from tests.community.factories import CommentFactory
+
+    post = PostFactory(author=alice)
+    comment = CommentFactory(author=alice, post=PostFactory(author=bob))
+    Hug.objects.create(user=bob, post=post)
+    Hug.objects.create(user=bob, comment=comment)
+    assert Hug.objects.filter(Q(post__author=alice) | Q(comment__author=alice)).delete()[0] == 2
+    assert Post.objects.get(pk=post.pk).hug_count == Comment.objects.get(pk=comment.pk).hug_count == 0
+
+
+def test_a_hug_saved_again_or_moved_in_the_shell_keeps_the_counts_right(alice, bob):
+    first, second = PostFactory(author=alice), PostFactory(author=alice)
+    hug = Hug.objects.create(user=bob, post=first)
+    hug.save()  # saved again as it is
+    assert [Post.objects.get(pk=p.pk).hug_count for p in (first, second)] == [1, 0]
+    hug.post = second
+    hug.save()  # moved to another update
+    assert [Post.objects.get(pk=p.pk).hug_count for p in (first, second)] == [0, 1]
+    hug.delete()
+    hug.save()  # put back after its delete
+    assert [Post.objects.get(pk=p.pk).hug_count for p in (first, second)] == [0, 1]
+    assert Hug.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasing_a_member_while_another_hugs_a_comment_they_hugged_does_not_deadlock(monkeypatch):
+    """The erasure takes the member's hugs off comments and then updates, in the order a hug on a
+    comment locks them (the comment, then its update's version). Found by a review helper: the other
+    order deadlocked."""
+    import threading
+
+    from django.db import connection, connections
+
+    from community import versions
+    from tests.community.factories import CommentFactory
+    from tests.conftest import skip_or_fail
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("two transactions at once need two connections to PostgreSQL: DATABASE_URL is not PostgreSQL")
+    alice, bob, carol = (verify_email(UserFactory()) for _ in range(3))
+    post = PostFactory(author=alice)
+    comment = CommentFactory(author=alice, post=post)
+    services.toggle_hug(user=carol, target=post)
+    services.toggle_hug(user=carol, target=comment)
+
+    # Each waits (at most 3 s) at the point where the old order crossed the other's.
+    erasing, hugging = threading.Event(), threading.Event()
+    shown_by, bump = versions.shown_by, versions.bump
+
+    def shown_by_then_wait(queryset, fields):
+        if threading.current_thread().name == "erase" and queryset.model is Comment:
+            erasing.set()
+            hugging.wait(3)
+        return shown_by(queryset, fields)
+
+    def bump_after_the_comment(**kwargs):
+        if threading.current_thread().name == "hug":
+            hugging.set()
+        return bump(**kwargs)
+
+    monkeypatch.setattr(versions, "shown_by", shown_by_then_wait)
+    monkeypatch.setattr(versions, "bump", bump_after_the_comment)
+    errors = []
+
+    def run(work):
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def hug():
+        erasing.wait(3)
+        services.toggle_hug(user=bob, target=Comment.objects.get(pk=comment.pk))
+
+    threads = [
+        threading.Thread(name="erase", target=run, args=(lambda: delete_member(user=carol),)),
+        threading.Thread(name="hug", target=run, args=(hug,)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Post.objects.get(pk=post.pk).hug_count == 0 and Comment.objects.get(pk=comment.pk).hug_count == 1

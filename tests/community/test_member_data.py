@@ -82,3 +82,56 @@ def test_stored_emails_naming_an_erased_member_go_with_their_account(
         alice_client.post("/accounts/delete/", {"password": PASSWORD})
     assert not type(alice).objects.filter(pk=alice.pk).exists()
     assert not OutgoingEmail.objects.filter(body_text__contains="Alice").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_notification_email_written_during_an_erasure_does_not_name_the_erased_member(monkeypatch):
+    """Bob's notification e-mail is being written while Alice, who hugged his update, is erased: it
+    waits for the erasure and finds her notification gone. Found by a review helper: written in
+    between, it kept her name after her account was gone."""
+    import threading
+
+    from django.db import connection, connections
+
+    import community.models
+    from accounts.models import OutgoingEmail
+    from accounts.services import delete_member
+    from community.models import Notification
+    from tests.conftest import skip_or_fail
+    from tests.factories import UserFactory, verify_email
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("two transactions at once need two connections to PostgreSQL: DATABASE_URL is not PostgreSQL")
+    alice, bob = verify_email(UserFactory(display_name="Alice")), verify_email(UserFactory(display_name="Bob"))
+    Notification.objects.create(recipient=bob, actor=alice, kind="hug", post=PostFactory(author=bob))
+    begun, written = threading.Event(), threading.Event()
+    delete = community.models.HugQuerySet.delete
+
+    def delete_then_wait(self):  # in the erasure: the e-mails naming Alice are gone, her row not yet
+        if threading.current_thread().name == "erase":
+            begun.set()
+            written.wait(3)
+        return delete(self)
+
+    monkeypatch.setattr(community.models.HugQuerySet, "delete", delete_then_wait)
+    errors = []
+
+    def erase():
+        try:
+            delete_member(user=alice)
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    eraser = threading.Thread(name="erase", target=erase)
+    eraser.start()
+    assert begun.wait(30)
+    done = threading.Thread(target=lambda: (services.email_due_notifications(user_id=bob.pk), connections.close_all()))
+    done.start()
+    done.join(1)  # it waits for the erasure's lock on Alice's row (the old code wrote the e-mail here)
+    written.set()
+    eraser.join()
+    done.join()
+    assert errors == [] and not type(alice).objects.filter(pk=alice.pk).exists()
+    assert not OutgoingEmail.objects.filter(body_text__contains="Alice").exists()
