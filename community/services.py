@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -279,7 +279,9 @@ def email_due_notifications(*, user_id):
     from .emails import send_notifications_email
 
     with transaction.atomic():
-        user = User.objects.select_for_update().filter(pk=user_id, suspended_at__isnull=True).first()
+        # FOR NO KEY UPDATE: two workers never e-mail the same member at once, and the rows the
+        # e-mail names (FOR KEY SHARE below, and the outbox's foreign keys) never wait on it.
+        user = User.objects.select_for_update(no_key=True).filter(pk=user_id, suspended_at__isnull=True).first()
         if user is None or not primary_address_confirmed(user):
             return 0  # nobody proved the address is theirs: it may be a stranger's inbox
         wants = Profile.objects.filter(user=user).values_list("notification_emails", flat=True).first()
@@ -295,14 +297,30 @@ def email_due_notifications(*, user_id):
         now = _now()
         if last and now - last < NOTIFICATION_EMAIL_GAP:
             return int((last + NOTIFICATION_EMAIL_GAP - now).total_seconds()) + 1
-        # The actors' rows too: an actor being erased (accounts.services.delete_member locks them
-        # first) is waited for, and their notifications, gone by then, are not e-mailed.
-        notifications = pending.select_related("actor").select_for_update(of=("actor",), no_key=True)
-        notifications = list(notifications.order_by("created_at")[:50])
+        notifications = list(pending.select_related("actor").order_by("created_at")[:50])
+        # An actor being erased (accounts.services.delete_member locks their row first) is waited
+        # for, and their notifications, gone by then, are left out: the e-mail never names them.
+        present = _lock_members_named({n.actor_id for n in notifications})
+        notifications = [n for n in notifications if n.actor_id in present]
+        if not notifications:
+            return 0
         # Recorded in the outbox with the marks, in one transaction: sent once, after the commit.
         email = send_notifications_email(user=user, notifications=notifications)
         Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=now, email=email)
     return 0
+
+
+def _lock_members_named(user_ids):
+    """Which of these members still exist, once no erasure of theirs is in progress. FOR KEY SHARE
+    (what a foreign key's check takes) waits only for a delete or a FOR UPDATE, never for another
+    worker's lock on its own recipient, so two members' e-mails naming each other cannot deadlock.
+    SQLite writes one transaction at a time: there is nothing to wait for."""
+    from accounts.models import User
+
+    if connection.vendor != "postgresql":
+        return set(User.objects.filter(pk__in=user_ids).values_list("pk", flat=True))
+    table = sql.table(User)
+    return set(sql.column(f"SELECT id FROM {table} WHERE id = ANY(%s) ORDER BY id FOR KEY SHARE", [list(user_ids)]))  # noqa: S608
 
 
 def recipients_with_due_notifications():

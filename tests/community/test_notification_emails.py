@@ -92,3 +92,51 @@ def test_notification_subject_and_text_read_names_as_typed(alice, smtp_sink, dja
     assert "- O'Brien & <Co> sent you a hug" in text
     assert "&#x27;" not in text and "&amp;" not in text and "&lt;" not in text
     assert "O&#x27;Brien &amp; &lt;Co&gt;" in message.get_body(preferencelist=("html",)).get_content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_members_emails_naming_each_other_are_written_at_once(monkeypatch):
+    """Alice's e-mail names Bob and Bob's names Alice; two workers write them at the same moment. Each
+    holds its recipient's row and waits for no erasure of the other: neither waits on the other."""
+    import contextlib
+    import threading
+
+    from django.db import connection, connections
+
+    from accounts.models import OutgoingEmail
+    from tests.conftest import skip_or_fail
+    from tests.factories import verify_email
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("two workers at once need two connections to PostgreSQL: DATABASE_URL is not PostgreSQL")
+    alice, bob = verify_email(UserFactory(display_name="Alice")), verify_email(UserFactory(display_name="Bob"))
+    Notification.objects.create(recipient=bob, actor=alice, kind="hug", post=PostFactory(author=bob))
+    Notification.objects.create(recipient=alice, actor=bob, kind="hug", post=PostFactory(author=alice))
+    both_hold_their_own = threading.Barrier(2, timeout=3)
+    lock = services._lock_members_named
+
+    def wait_then_lock(user_ids):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_hold_their_own.wait()
+        return lock(user_ids)
+
+    monkeypatch.setattr(services, "_lock_members_named", wait_then_lock)
+    errors = []
+
+    def send(member):
+        try:
+            services.email_due_notifications(user_id=member.pk)
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(member,)) for member in (alice, bob)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(OutgoingEmail.objects.filter(kind="notifications").values_list("to_email", flat=True)) == sorted(
+        [alice.email, bob.email]
+    )
