@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import registry, sql
-from .models import Profile
+from .models import OutgoingEmail, Profile
 
 TERMS_VERSION = "2026-11"
 
@@ -56,12 +56,16 @@ def export_member_data(*, user):
 def delete_member(*, user, request=None):
     """Delete the member and everything of theirs: rows first, then files once that has committed."""
     with transaction.atomic():
-        # The member's row, locked first: work that names them (a notification e-mail being written)
-        # waits for the erasure and then finds nothing of theirs, instead of writing it meanwhile.
-        list(user._meta.model.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
         for part in registry.parts():
             if part.erase:
                 part.erase(user)
+        # The member's row, locked last, just before it goes: an e-mail naming them that is being
+        # written now (it holds their row FOR KEY SHARE, community.services.email_due_notifications)
+        # is waited for and then deleted with the others naming them; one begun later waits for this
+        # erasure and finds them gone. Locked first, requests that name the member at their commit
+        # (a comment on their update, a hug on their comment) deadlocked with the rest of the erasure.
+        list(user._meta.model.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+        OutgoingEmail.objects.filter(about=user).delete()
         user.delete()
     if request is not None:
         logout(request)

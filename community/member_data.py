@@ -56,9 +56,8 @@ def export_community(user):
 
 def erase_community(user):
     """Remove the member's pictures once the rows are gone; the rows go by cascade with the user.
-    The e-mails that told others what the member did name them: those go too."""
-    OutgoingEmail.objects.filter(about=user).delete()
-    # Staff's test digests show whichever members were active that week, by name: previews, they go.
+    The e-mails that told others what the member did name them: accounts.services.delete_member
+    deletes those last. Staff's test digests name whoever was active that week: previews, they go."""
     OutgoingEmail.objects.filter(kind="digest_test").delete()
     names = [name for name in Post.objects.filter(author=user).values_list("image", flat=True) if name]
     if names:
