@@ -23,17 +23,23 @@ def at_once(monkeypatch, model, action, times=2):
         return found
 
     monkeypatch.setattr(queryset, "first", look_then_wait)
+    return [error for _, error in together(**{f"request {n}": action for n in range(times)})]
+
+
+def together(**works):
+    """Run each of `works` (name: callable) at once, in a thread of that name on its own database
+    connection; returns (name, error) for each that raised."""
     errors = []
 
-    def run():
+    def run(name, work):
         try:
-            action()
+            work()
         except Exception as error:  # noqa: BLE001 - returned to the test
-            errors.append(error)
+            errors.append((name, error))
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=run) for _ in range(times)]
+    threads = [threading.Thread(name=name, target=run, args=(name, work)) for name, work in works.items()]
     for thread in threads:
         thread.start()
     for thread in threads:

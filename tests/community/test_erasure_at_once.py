@@ -8,12 +8,13 @@ under way."""
 import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from accounts import registry
 from accounts.services import delete_member
 from community import services
 from community.models import Answer
+from tests.at_once import together
 from tests.community.factories import CommentFactory, PostFactory, QuestionFactory
 from tests.conftest import skip_or_fail
 from tests.factories import UserFactory, verify_email
@@ -26,21 +27,13 @@ def request_and_erasure_at_once(member, request, monkeypatch):
     begin; returns the errors either raised."""
     if connection.vendor != "postgresql":
         skip_or_fail("two transactions at once need two connections to PostgreSQL: DATABASE_URL is not PostgreSQL")
-    written, erasing, errors, parts = threading.Event(), threading.Event(), [], registry.parts
+    written, erasing, parts = threading.Event(), threading.Event(), registry.parts
 
     def parts_of_the_erasure():
         erasing.set()
         return parts()
 
     monkeypatch.setattr(registry, "parts", parts_of_the_erasure)
-
-    def run(name, work):
-        try:
-            work()
-        except Exception as error:  # noqa: BLE001 - returned to the test
-            errors.append((name, error))
-        finally:
-            connections.close_all()
 
     def member_request():
         with transaction.atomic():
@@ -52,15 +45,7 @@ def request_and_erasure_at_once(member, request, monkeypatch):
         written.wait(3)
         delete_member(user=member)
 
-    threads = [
-        threading.Thread(target=run, args=("request", member_request)),
-        threading.Thread(target=run, args=("erase", erase)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+    return together(request=member_request, erase=erase)
 
 
 def test_a_comment_on_an_update_of_a_member_being_erased(monkeypatch):

@@ -11,6 +11,7 @@ from django.test import Client
 from accounts.services import delete_member
 from community import services
 from community.models import Answer, Comment, Hug, Post
+from tests.at_once import together
 from tests.community.factories import PostFactory, QuestionFactory
 from tests.factories import UserFactory, verify_email
 
@@ -123,7 +124,7 @@ def test_the_same_hug_deleted_twice_at_once_comes_off_its_count_once(monkeypatch
     import contextlib
     import threading
 
-    from django.db import connection, connections
+    from django.db import connection
 
     import community.models
     from tests.conftest import skip_or_fail
@@ -146,16 +147,9 @@ def test_the_same_hug_deleted_twice_at_once_comes_off_its_count_once(monkeypatch
     monkeypatch.setattr(community.models, "move_hug_counts", wait_then_move)
 
     def delete():
-        try:
-            Hug.objects.filter(pk=hug.pk).delete()
-        finally:
-            connections.close_all()
+        Hug.objects.filter(pk=hug.pk).delete()
 
-    threads = [threading.Thread(target=delete) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert together(first=delete, second=delete) == []
     assert Post.objects.get(pk=post.pk).hug_count == 1
 
 
@@ -195,7 +189,7 @@ def test_erasing_a_member_while_another_hugs_a_comment_they_hugged_does_not_dead
     order deadlocked."""
     import threading
 
-    from django.db import connection, connections
+    from django.db import connection
 
     from community import versions
     from tests.community.factories import CommentFactory
@@ -226,27 +220,10 @@ def test_erasing_a_member_while_another_hugs_a_comment_they_hugged_does_not_dead
 
     monkeypatch.setattr(versions, "shown_by", shown_by_then_wait)
     monkeypatch.setattr(versions, "bump", bump_after_the_comment)
-    errors = []
-
-    def run(work):
-        try:
-            work()
-        except Exception as error:  # noqa: BLE001 - returned to the test
-            errors.append(error)
-        finally:
-            connections.close_all()
 
     def hug():
         erasing.wait(3)
         services.toggle_hug(user=bob, target=Comment.objects.get(pk=comment.pk))
 
-    threads = [
-        threading.Thread(name="erase", target=run, args=(lambda: delete_member(user=carol),)),
-        threading.Thread(name="hug", target=run, args=(hug,)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert together(erase=lambda: delete_member(user=carol), hug=hug) == []
     assert Post.objects.get(pk=post.pk).hug_count == 0 and Comment.objects.get(pk=comment.pk).hug_count == 1

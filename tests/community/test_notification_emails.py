@@ -101,9 +101,10 @@ def test_two_members_emails_naming_each_other_are_written_at_once(monkeypatch):
     import contextlib
     import threading
 
-    from django.db import connection, connections
+    from django.db import connection
 
     from accounts.models import OutgoingEmail
+    from tests.at_once import together
     from tests.conftest import skip_or_fail
     from tests.factories import verify_email
 
@@ -121,21 +122,10 @@ def test_two_members_emails_naming_each_other_are_written_at_once(monkeypatch):
         return lock(user_ids)
 
     monkeypatch.setattr(services, "_lock_members_named", wait_then_lock)
-    errors = []
-
-    def send(member):
-        try:
-            services.email_due_notifications(user_id=member.pk)
-        except Exception as error:  # noqa: BLE001 - returned to the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=send, args=(member,)) for member in (alice, bob)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = together(
+        alice=lambda: services.email_due_notifications(user_id=alice.pk),
+        bob=lambda: services.email_due_notifications(user_id=bob.pk),
+    )
     assert errors == []
     assert sorted(OutgoingEmail.objects.filter(kind="notifications").values_list("to_email", flat=True)) == sorted(
         [alice.email, bob.email]
