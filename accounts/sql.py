@@ -60,15 +60,17 @@ class Statement:
 
     def sql(self, **values):
         """The statement and its parameters for these values."""
-        shape = self._shape(values)
+        sql, params, _compiler = self._prepared(values)
+        return sql, params
+
+    def _prepared(self, values):
+        """The statement, its parameters and the compiler of its first build, for these values."""
+        shape = tuple(sorted((name, len(value) if isinstance(value, list) else None) for name, value in values.items()))
         if shape not in self.compiled:
             self.compiled[shape] = self._compile(values)
-        sql, slots, _compiler = self.compiled[shape]
-        return sql, [slot.value if isinstance(slot, Constant) else _parameter(values, *slot) for slot in slots]
-
-    @staticmethod
-    def _shape(values):
-        return tuple(sorted((name, len(value) if isinstance(value, list) else None) for name, value in values.items()))
+        sql, slots, compiler = self.compiled[shape]
+        params = [slot.value if isinstance(slot, Constant) else _parameter(values, *slot) for slot in slots]
+        return sql, params, compiler
 
     def rows(self, suffix="", suffix_params=(), **values):
         """The statement's rows, with `suffix` (e.g. LIMIT %s OFFSET %s) after it."""
@@ -85,10 +87,9 @@ class Statement:
         attached: what iterating the queryset gives, read by the ORM's own row reader (the one of
         django.db.models.query.ModelIterable) from the compiler of the first stand-in build."""
         try:
-            sql, params = self.sql(**values)
+            sql, params, compiler = self._prepared(values)
         except EmptyResultSet:
             return []
-        compiler = self.compiled[self._shape(values)][2]
         if compiler.query.values_select:
             raise TypeError(f"{self.build.__qualname__}: objects() reads model instances, not values()")
         with connection.cursor() as cursor:

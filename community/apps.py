@@ -6,14 +6,17 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete
 
         from accounts import registry
         from accounts.models import Profile, profiles_updated, users_updated
 
         from . import member_data, versions
-        from .models import Answer, Comment, Post, Question
+        from .models import Answer, Comment, Post, Question, member_deleted
 
+        # A member deleted any way (their erasure, user.delete() in the shell) takes their hugs off
+        # the counts of what they hugged first: the cascade would delete the rows without.
+        pre_delete.connect(member_deleted, sender=get_user_model(), dispatch_uid="hugs-of-a-deleted-member")
         # What cached pages show of member content moves their versions on (community/versions.py).
         post_save.connect(versions.post_saved, sender=Post, dispatch_uid="version-post")
         post_save.connect(versions.user_changed, sender=get_user_model(), dispatch_uid="version-user")

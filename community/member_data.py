@@ -63,8 +63,6 @@ def erase_community(user):
     if names:
         storage = Post._meta.get_field("image").storage
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
-    # Their hugs come off the counts of what they hugged (HugQuerySet.delete: one update per kind).
-    Hug.objects.filter(user=user).delete()
     recount(
         posts=Post.objects.filter(pk__in=Comment.objects.filter(author=user).values("post_id")),
         questions=Question.objects.filter(pk__in=Answer.objects.filter(author=user).values("question_id")),

@@ -275,17 +275,15 @@ def move_hug_counts(hugs, sign):
     Comments and answers first, updates last: a comment's count moves its update's version, and
     every path that changes a comment (a hug on it, hiding it) locks the comment before its update;
     locking in the other order here deadlocked with them."""
-    from collections import Counter
+    from collections import Counter, defaultdict
 
     from django.db.models.functions import Greatest
 
     for position, model in ((1, Comment), (2, Answer), (0, Post)):
-        by_thing = Counter(hug[position] for hug in hugs if hug[position] is not None)
-        by_number = {}
-        for pk, number in by_thing.items():
-            by_number.setdefault(number, []).append(pk)
-        for number, pks in sorted(by_number.items()):
-            pks.sort()
+        by_number = defaultdict(list)  # number of hugs: the things that many hugs were on
+        for pk, number in sorted(Counter(hug[position] for hug in hugs if hug[position] is not None).items()):
+            by_number[number].append(pk)
+        for number, pks in by_number.items():
             for start in range(0, len(pks), 500):  # a statement takes only so many values
                 chunk = pks[start : start + 500]
                 model.objects.filter(pk__in=chunk).update(hug_count=Greatest(F("hug_count") + sign * number, 0))
@@ -295,9 +293,8 @@ class Hug(models.Model):
     """A member's hug on exactly one update, comment or answer; one per member and thing.
 
     Its thing's hug_count follows the rows: saving a new hug adds one, and HugQuerySet.delete (and so
-    Hug.delete) takes them off. What moves no count: bulk_create (seeding sets its counts itself) and
-    a cascade from deleting a member with user.delete() in the shell instead of their erasure
-    (accounts.services.delete_member, which the site and the admin use).
+    Hug.delete, and a member's deletion: member_deleted) takes them off. What moves no count:
+    bulk_create (seeding sets its counts itself).
     """
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="hugs")
@@ -345,6 +342,12 @@ class Hug(models.Model):
 
     def delete(self, using=None, keep_parents=False):
         return Hug.objects.using(using or self._state.db).filter(pk=self.pk).delete()
+
+
+def member_deleted(sender, instance, **kwargs):
+    """A member is being deleted: their hugs come off the counts (HugQuerySet.delete, one update per
+    kind), whoever deletes them. Connected in apps.py."""
+    Hug.objects.filter(user=instance).delete()
 
 
 class Follow(models.Model):

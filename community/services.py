@@ -298,8 +298,8 @@ def email_due_notifications(*, user_id):
         if last and now - last < NOTIFICATION_EMAIL_GAP:
             return int((last + NOTIFICATION_EMAIL_GAP - now).total_seconds()) + 1
         notifications = list(pending.select_related("actor").order_by("created_at")[:50])
-        # An actor being erased (accounts.services.delete_member locks their row first) is waited
-        # for, and their notifications, gone by then, are left out: the e-mail never names them.
+        # An actor being erased (accounts.services.delete_member locks their row before it goes) is
+        # waited for, and their notifications, gone by then, are left out: the e-mail never names them.
         present = _lock_members_named({n.actor_id for n in notifications})
         notifications = [n for n in notifications if n.actor_id in present]
         if not notifications:
@@ -314,11 +314,11 @@ def _lock_members_named(user_ids):
     """Which of these members still exist, once no erasure of theirs is in progress. FOR KEY SHARE
     (what a foreign key's check takes) waits only for a delete or a FOR UPDATE, never for another
     worker's lock on its own recipient, so two members' e-mails naming each other cannot deadlock.
-    SQLite writes one transaction at a time: there is nothing to wait for."""
+    SQLite writes one transaction at a time: nobody is being erased meanwhile, and all of them exist."""
     from accounts.models import User
 
     if connection.vendor != "postgresql":
-        return set(User.objects.filter(pk__in=user_ids).values_list("pk", flat=True))
+        return set(user_ids)
     table = sql.table(User)
     return set(sql.column(f"SELECT id FROM {table} WHERE id = ANY(%s) ORDER BY id FOR KEY SHARE", [list(user_ids)]))  # noqa: S608
 

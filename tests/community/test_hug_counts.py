@@ -1,7 +1,6 @@
-"""A thing's hug count is the number of its hugs: the hug button, a member's account deleted through
-the site or the admin, a hugged update deleted, hugs added or deleted in the shell, seeding. (A
-member deleted with user.delete() in the shell instead of their erasure still leaves the counts
-high: see community/models.py Hug.)"""
+"""A thing's hug count is the number of its hugs, however a hug comes or goes: the hug button, a
+member's account deleted through the site, the admin or the shell, a hugged update deleted, hugs
+added or deleted in the shell, seeding."""
 
 import re
 
@@ -77,6 +76,30 @@ def test_hugging_and_unhugging_with_the_button_count_once_each(alice, bob, carol
 def test_deleting_a_member_who_hugged_lowers_each_count_by_exactly_one(hugged, carol):
     delete_member(user=carol)
     assert counts(hugged) == (1, 1, 1)
+
+
+def test_hugs_deleted_in_the_shell_lower_the_counts_the_feed_and_pages_show(hugged, alice_client, carol):
+    post, comment, answer = hugged["post"], hugged["comment"], hugged["answer"]
+    feed = alice_client.get("/activities/").content.decode()  # caches the update's fragment
+    assert (hugs_shown(feed, f"post-{post.pk}"), hugs_shown(feed, f"comment-{comment.pk}")) == (2, 2)
+
+    Hug.objects.filter(user=carol).delete()
+
+    assert counts(hugged) == (1, 1, 1)
+    for url in ("/activities/", f"/activities/{post.pk}/"):
+        page = alice_client.get(url).content.decode()
+        assert (hugs_shown(page, f"post-{post.pk}"), hugs_shown(page, f"comment-{comment.pk}")) == (1, 1), url
+    question_page = alice_client.get(f"/questions/{answer.question_id}/").content.decode()
+    assert hugs_shown(question_page, f"answer-{answer.pk}") == 1
+
+
+def test_a_member_deleted_in_the_shell_no_longer_counts_in_what_they_hugged(hugged, alice_client, carol):
+    post = hugged["post"]
+    alice_client.get("/activities/")
+    carol.delete()  # not through delete_member: the shell
+    assert counts(hugged) == (1, 1, 1)
+    feed = alice_client.get("/activities/").content.decode()
+    assert hugs_shown(feed, f"post-{post.pk}") == 1
 
 
 def test_deleting_a_hugged_update_takes_its_hugs_and_comments_with_it(hugged, alice):
