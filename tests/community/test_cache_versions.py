@@ -2,8 +2,6 @@
 rendered with every cache empty, whatever path made the change: a service, a member's own form,
 an admin change form, an admin inline, an admin bulk action, or a save, update or delete in the shell."""
 
-import re
-
 import pytest
 from django.test import Client
 
@@ -16,10 +14,9 @@ from tests.admin_forms import submit_change_form
 from tests.caches import cached_equals_fresh
 from tests.community.factories import AnswerFactory, CommentFactory, PostFactory, QuestionFactory
 from tests.factories import ArticleFactory, TopicFactory, UserFactory, verify_email
+from tests.tokens import without_tokens
 
 pytestmark = pytest.mark.django_db
-
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 @pytest.fixture
@@ -229,13 +226,13 @@ def test_cached_pages_equal_fresh_ones_after_each_write_path(world, alice_client
     before = []
     for viewer, url in views:
         response = viewer.get(url)  # fills the caches
-        before.append(TOKEN.sub("", f"{response.status_code}\n{response.content.decode()}"))
+        before.append(without_tokens(f"{response.status_code}\n{response.content.decode()}"))
     write(world)
     # Every page through the caches the write left, then every page with the caches empty: a
     # clear between pages would leave only the first one read through the old caches.
-    cached = [TOKEN.sub("", caches.body_with_status(viewer, url)) for viewer, url in views]
+    cached = [without_tokens(caches.body_with_status(viewer, url)) for viewer, url in views]
     caches.clear()
-    fresh = [TOKEN.sub("", caches.body_with_status(viewer, url)) for viewer, url in views]
+    fresh = [without_tokens(caches.body_with_status(viewer, url)) for viewer, url in views]
     seen, changed = "", False
     for (_, url), old, cached_page, fresh_page in zip(views, before, cached, fresh, strict=True):
         assert cached_page == fresh_page, f"{write.__name__}: {url} is stale"
@@ -332,4 +329,4 @@ def test_an_edit_saved_from_a_copy_read_before_a_hug_keeps_the_hug_and_shows_the
     assert row.version > post.version
     cached, fresh = cached_equals_fresh(alice_client, "/activities/")
     assert "Edited after the hug" in cached
-    assert TOKEN.sub("", cached) == TOKEN.sub("", fresh)
+    assert without_tokens(cached) == without_tokens(fresh)
