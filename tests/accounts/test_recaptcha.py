@@ -83,33 +83,38 @@ def test_google_unreachable_gives_a_form_error_not_a_500(client, recaptcha_on):
 
 
 def test_google_too_slow_gives_a_form_error_within_three_seconds(client, recaptcha_on):
-    """A server that accepts the connection and never answers."""
+    """A server that accepts the connection and never answers. How long the site waited is measured
+    at the server, from accepting the connection to the site closing it, so a busy machine's slower
+    page does not count against the three seconds."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
-    held = []
+    waits = []
     stop = threading.Event()
 
     def accept():
         listener.settimeout(0.2)
         while not stop.is_set():
             with contextlib.suppress(TimeoutError):
-                held.append(listener.accept()[0])
+                connection, _ = listener.accept()
+                with connection:
+                    accepted = time.monotonic()
+                    connection.settimeout(30)
+                    while connection.recv(4096):  # the request; it is never answered
+                        pass
+                    waits.append(time.monotonic() - accepted)  # the site gave up and closed
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     recaptcha_on.RECAPTCHA_DOMAIN = f"127.0.0.1:{listener.getsockname()[1]}"
     try:
-        started = time.monotonic()
         response = client.post("/accounts/signup/", {**GOOD, "captcha": "token"})
-        elapsed = time.monotonic() - started
     finally:
         stop.set()
         thread.join()
-        for connection in held:
-            connection.close()
         listener.close()
     assert response.status_code == 200
     assert "We couldn&#x27;t reach our spam check just now." in response.content.decode()
-    assert elapsed < 3.9
+    [waited] = waits
+    assert waited < 3.9, waited
     assert not User.objects.exists()
