@@ -16,6 +16,11 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each process of a parallel run (pytest-xdist) keeps its cache keys apart in the shared Redis
+    # database, so one process emptying its cache leaves the others' alone (tests/caches.py clear).
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and "KEY_PREFIX" in settings.CACHES["default"]:
+        settings.CACHES["default"]["KEY_PREFIX"] += f"-{worker}"
 
 
 def skip_or_fail(reason):
