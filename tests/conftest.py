@@ -106,7 +106,11 @@ def article(author, reviewer):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
+    """One Chromium for the session. It asks for live_server to be started before it and so stopped
+    after it: Chromium's kept-alive connections close with it while the server still shares SQLite's
+    in-memory database with its request threads (the other order left each of those threads a
+    "created in a thread can only be used in that same thread" error as it closed)."""
     if not os.path.exists(CHROMIUM):
         skip_or_fail(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
     # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
