@@ -36,8 +36,10 @@ run: install
 	scripts/run.sh
 
 # In parallel, a process per core (pytest-xdist); each has its own test database and cache keys.
+# At most 4: each holds a few PostgreSQL connections (race tests, workers, live servers) of the 100
+# a default server allows, and on this 2-core machine a third process already made the run slower.
 test: install
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --maxprocesses 4
 
 lint: install
 	$(BIN)/ruff check .
