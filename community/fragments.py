@@ -90,9 +90,13 @@ def fragment_hug_keys(post_id, comment_ids):
 
 
 def attach_recent_comments(posts, comments):
-    """Set .recent_comments (oldest first) on each post: one query for all of them."""
+    """Set .recent_comments (oldest first) on each post: one query for all of them. Comments attached
+    before are replaced: render_posts attaches everyone's, then a member's own (without those of
+    members they muted) to the same posts, and the prefetch skips a post that has them already."""
     if not posts:
         return
+    for post in posts:
+        post.__dict__.pop("recent_desc", None)
     latest = comments.select_related("author", "author__profile").order_by("-created_at", "-id")[:RECENT_COMMENTS]
     prefetch_related_objects(posts, Prefetch("comments", queryset=latest, to_attr="recent_desc"))
     for post in posts:

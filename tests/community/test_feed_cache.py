@@ -5,6 +5,7 @@ import re
 import pytest
 
 from community import services
+from tests import caches
 from tests.community.factories import PostFactory
 from tests.factories import UserFactory
 
@@ -78,6 +79,20 @@ def test_a_muted_commenter_is_hidden_even_inside_a_cached_fragment(alice, alice_
     body = alice_client.get("/activities/").content.decode()
     assert "Bob&#x27;s update" in body and "Carol&#x27;s comment" not in body
     assert "Carol&#x27;s comment" in bob_client.get("/activities/").content.decode()
+
+
+def test_a_muted_commenter_is_hidden_when_the_update_is_first_rendered_for_who_muted_them(alice, alice_client, bob):
+    """Nothing cached: the update is rendered for everyone, then again for Alice, who muted a commenter
+    (found by a review: the second rendering reused the first one's comments, so hers showed Carol's)."""
+    carol = UserFactory(display_name="Carol")
+    services.toggle_mute(user=alice, member=carol)
+    post = PostFactory(author=bob, text="Bob's update")
+    services.create_comment(author=carol, text="Carol's comment", post=post)
+    body = alice_client.get("/activities/").content.decode()
+    assert "Bob&#x27;s update" in body and "Carol&#x27;s comment" not in body
+    caches.clear()
+    profile = alice_client.get(f"/members/{bob.pk}/").content.decode()  # his updates, from the same code
+    assert "Bob&#x27;s update" in profile and "Carol&#x27;s comment" not in profile
 
 
 def test_a_hidden_comment_leaves_the_cached_fragment(alice, alice_client, bob, staff):
