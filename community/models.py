@@ -382,6 +382,19 @@ class Mute(models.Model):
         return f"{self.muter_id} mutes {self.muted_id}"
 
 
+class NotificationQuerySet(models.QuerySet):
+    def shown(self):
+        """Notifications whose update, comment, question and answer (those they name) are visible: one
+        a moderator hid, or holds, is not announced by its author's name (the list, the header's
+        count, the e-mail and the digest all ask this), and shows again if the moderator restores it."""
+        return self.filter(
+            *(
+                Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__status": Visibility.VISIBLE})
+                for name in ("post", "comment", "question", "answer")
+            )
+        )
+
+
 class Notification(models.Model):
     class Kind(models.TextChoices):
         COMMENT = "comment", "commented on your update"
@@ -405,6 +418,8 @@ class Notification(models.Model):
     email = models.ForeignKey(
         "accounts.OutgoingEmail", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

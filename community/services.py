@@ -235,9 +235,18 @@ def muted_ids(user):
 
 
 def unread_count(user):
-    """The header's count (plain SQL: asked on every signed-in page)."""
-    table = sql.table(Notification)
-    return sql.value(f"SELECT COUNT(*) FROM {table} WHERE recipient_id = %s AND read_at IS NULL", [user.pk])  # noqa: S608
+    """The header's count, of what the notifications page shows (a statement built once per process:
+    asked on every signed-in page)."""
+    rows = UNREAD.rows(viewer=user)
+    return rows[0][0] if rows else 0
+
+
+def _unread(viewer):
+    unread = Notification.objects.filter(recipient=viewer, read_at__isnull=True).shown()
+    return unread.values("recipient").annotate(count=Count("pk")).values("count")
+
+
+UNREAD = sql.Statement(_unread)
 
 
 # Notifications
@@ -285,7 +294,7 @@ def email_due_notifications(*, user_id):
         if user is None or not primary_address_confirmed(user):
             return 0  # nobody proved the address is theirs: it may be a stranger's inbox
         wants = Profile.objects.filter(user=user).values_list("notification_emails", flat=True).first()
-        pending = Notification.objects.filter(recipient=user, emailed_at__isnull=True, read_at__isnull=True)
+        pending = Notification.objects.filter(recipient=user, emailed_at__isnull=True, read_at__isnull=True).shown()
         if wants not in (None, NotificationEmails.IMMEDIATELY) or not pending.exists():
             return 0
         last = (
@@ -328,6 +337,7 @@ def recipients_with_due_notifications():
     confirmed = confirmed_primary_address(OuterRef("recipient"), OuterRef("recipient__email"))
     return (
         Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        .shown()
         .filter(
             Q(recipient__profile__notification_emails=NotificationEmails.IMMEDIATELY)
             | Q(recipient__profile__isnull=True)

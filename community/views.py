@@ -402,7 +402,7 @@ def mute_toggle(request, pk):
 @login_required
 def notification_list(request):
     notifications = list(
-        Notification.objects.filter(recipient=request.user).select_related("actor", "actor__profile")[:50]
+        Notification.objects.filter(recipient=request.user).shown().select_related("actor", "actor__profile")[:50]
     )
     return render(request, "community/notifications.html", {"notifications": notifications})
 

@@ -160,6 +160,7 @@ class UnreadNotifications:
                 created_at__gt=_oldest(recipients),
                 created_at__lte=until,
             )
+            .shown()
             .select_related("actor")
             .order_by("-created_at")
         )

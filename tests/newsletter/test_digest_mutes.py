@@ -10,6 +10,7 @@ from tests.community.factories import PostFactory, QuestionFactory
 from tests.factories import UserFactory, verify_email
 from tests.newsletter.conftest import make_member_subscriber
 from tests.newsletter.test_digest import run_digest
+from tests.tokens import without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,38 @@ def test_notifications_from_members_muted_before_this_rule_are_forgotten_by_the_
     importlib.import_module("community.migrations.0007_forget_notifications_from_muted_members").forget(apps, None)
 
     assert list(Notification.objects.filter(recipient=maya)) == [kept]
+
+
+def test_a_comment_a_moderator_hid_is_not_announced_until_restored(maya, harry, client, staff, smtp_sink):
+    """Found by a review: the notifications page, the header's count, the notification e-mail and the
+    digest announced a comment staff had hidden, by its author's name."""
+    profile = get_profile(maya)
+    profile.notification_emails = "digest"
+    profile.save()
+    post = PostFactory(author=maya, text="Maya's walk")
+    comment = services.create_comment(author=harry, text="Buy my cure", post=post)
+    services.hide_content(target=comment, moderator=staff, reason="Spam")
+    client.force_login(maya)
+    page = client.get("/notifications/").content.decode()
+    assert "Harry" not in without_tokens(page) and 'class="badge"' not in page
+    run_digest()
+    assert "Harry" not in digest_text(smtp_sink)
+
+    services.approve_content(target=comment, moderator=staff)
+    page = client.get("/notifications/").content.decode()
+    assert "Harry commented on your update" in page and 'class="badge">1<' in page
+
+
+def test_a_hidden_answer_is_not_e_mailed(maya, harry, staff, smtp_sink, django_capture_on_commit_callbacks):
+    question = services.ask_question(author=maya, title="Does anyone else get night sweats?", details="")
+    answer = services.answer_question(author=harry, question=question, text="Buy my cure")
+    services.hide_content(target=answer, moderator=staff, reason="Spam")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.email_due_notifications(user_id=maya.pk)
+    assert smtp_sink.to("maya@example.com") == []
+    assert list(services.recipients_with_due_notifications()) == []  # the sweep does not come back for it
+    services.approve_content(target=answer, moderator=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.email_due_notifications(user_id=maya.pk)
+    [message] = smtp_sink.to("maya@example.com")
+    assert "Harry" in message["Subject"]
