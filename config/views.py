@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
@@ -31,8 +31,12 @@ def healthz(request):
 
 
 def media(request, path):
-    """Public uploads (article pictures, expert portraits) when no web server serves them (SERVE_MEDIA)."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Public uploads (article pictures, expert portraits) when no web server serves them (SERVE_MEDIA).
+    A name the file system refuses (longer than it allows) is a name no file has: 404, not 500."""
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as exc:
+        raise Http404("No such file.") from exc
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=86400"
     return response

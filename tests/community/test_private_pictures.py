@@ -135,11 +135,15 @@ def test_unknown_names_and_other_folders_are_not_served(bob_client, client, pict
     nested = settings.MEDIA_ROOT / "posts" / "nested"
     nested.mkdir(parents=True)
     (nested / "stray.jpg").write_bytes(picture_bytes())
+    for public in ("articles", "experts"):
+        (settings.MEDIA_ROOT / public).mkdir(exist_ok=True)
     for url in [
         "/media/posts/0123456789abcdef0123456789abcdef.jpg",
         "/media/posts/nested/stray.jpg",
         "/media/avatars/../posts/" + pictures["update"].rsplit("/", 1)[1],
         "/media/secret_key",
+        "/media/articles/" + "a" * 256,  # longer than a file name may be (found by a review: a 500)
+        "/media/experts/" + "a" * 256,
     ]:
         assert bob_client.get(url).status_code == 404, url
         assert client.get(url).status_code in (302, 404), url
