@@ -384,12 +384,16 @@ class Mute(models.Model):
 
 class NotificationQuerySet(models.QuerySet):
     def shown(self):
-        """Notifications whose update, comment, question and answer (those they name) are visible: one
-        a moderator hid, or holds, is not announced by its author's name (the list, the header's
-        count, the e-mail and the digest all ask this), and shows again if the moderator restores it."""
+        """Notifications whose update, comment, question and answer (those they name) the recipient may
+        see: visible, or their own in any state (as the pages show their own hidden or held content).
+        So another member's comment or answer a moderator hid, or holds, is not announced by its
+        author's name (the list, the header's count, the e-mail and the digest all ask this), and
+        shows again if the moderator restores it."""
         return self.filter(
             *(
-                Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__status": Visibility.VISIBLE})
+                Q(**{f"{name}__isnull": True})
+                | Q(**{f"{name}__status": Visibility.VISIBLE})
+                | Q(**{f"{name}__author": F("recipient")})
                 for name in ("post", "comment", "question", "answer")
             )
         )

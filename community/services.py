@@ -343,13 +343,15 @@ def recipients_with_due_notifications():
             | Q(recipient__profile__isnull=True)
         )
         .filter(Exists(confirmed))
+        .order_by()  # without the model's ordering, whose columns would make every row distinct
         .values_list("recipient_id", flat=True)
         .distinct()
     )
 
 
 def mark_notifications_read(*, user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=_now())
+    """What the page shows: one of hidden content, once a moderator restores it, is news to them."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).shown().update(read_at=_now())
 
 
 # Moderation

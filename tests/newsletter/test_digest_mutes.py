@@ -102,9 +102,32 @@ def test_a_comment_a_moderator_hid_is_not_announced_until_restored(maya, harry, 
     run_digest()
     assert "Harry" not in digest_text(smtp_sink)
 
+    client.post("/notifications/read/")  # "mark all as read" marks what it shows
+
     services.approve_content(target=comment, moderator=staff)
     page = client.get("/notifications/").content.decode()
-    assert "Harry commented on your update" in page and 'class="badge">1<' in page
+    assert "Harry commented on your update" in page and 'class="badge">1<' in page  # news to her
+
+
+def test_notifications_about_a_members_own_hidden_update_still_show(maya, harry, client, staff):
+    """Her own hidden update, Harry's visible comment on it and his hug: she sees all of them on the
+    update's page, and the notifications say so (found by a review of the rule above)."""
+    post = PostFactory(author=maya, text="Maya's walk")
+    services.toggle_hug(user=harry, target=post)
+    services.create_comment(author=harry, text="Well done", post=post)
+    services.hide_content(target=post, moderator=staff, reason="Personal details")
+    client.force_login(maya)
+    assert "Well done" in client.get(f"/activities/{post.pk}/").content.decode()
+    page = client.get("/notifications/").content.decode()
+    assert "Harry commented on your update" in page and "Harry sent you a hug" in page
+    assert 'class="badge">2<' in page
+
+
+def test_the_sweep_asks_once_per_member_whatever_their_number_of_notifications(maya, harry):
+    post = PostFactory(author=maya)
+    for text in ("One", "Two", "Three"):
+        services.create_comment(author=harry, text=text, post=post)
+    assert list(services.recipients_with_due_notifications()) == [maya.pk]
 
 
 def test_a_hidden_answer_is_not_e_mailed(maya, harry, staff, smtp_sink, django_capture_on_commit_callbacks):
