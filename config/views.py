@@ -1,3 +1,4 @@
+import errno
 import uuid
 
 from django.conf import settings
@@ -36,6 +37,8 @@ def media(request, path):
     try:
         response = serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise  # a real fault (permissions, too many open files) stays a 500, with its traceback
         raise Http404("No such file.") from exc
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "public, max-age=86400"

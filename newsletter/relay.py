@@ -41,19 +41,23 @@ def handle_tracking_event(sender, event, esp_name, **kwargs):
     recipient = event.recipient
     if outcome is None or not isinstance(recipient, str) or not recipient or len(recipient) > MAX_ADDRESS:
         return
-    if "\x00" in recipient:  # no address holds a NUL (and PostgreSQL refuses one in text)
+    if storable(recipient) != recipient:  # no address holds a NUL or a lone surrogate
         return
     with transaction.atomic():
         if event.event_id:
-            event_id = str(event.event_id).replace("\x00", "")[:200]
+            event_id = storable(str(event.event_id))[:200]
             _seen, new = RelayEvent.objects.get_or_create(source=esp_name[:60], event_id=event_id)
             if not new:
                 return
-        # A remote server's words, kept for staff: a NUL in them is dropped, not a 500 on every retry.
-        detail = " ".join(str(part) for part in [event.description, event.mta_response] if part)
-        services.record_relay_event(
-            email=recipient, outcome=outcome, detail=detail.replace("\x00", "")[:2000], source=esp_name
-        )
+        # A remote server's words, kept for staff: made storable, not a 500 on every retry.
+        detail = storable(" ".join(str(part) for part in [event.description, event.mta_response] if part))
+        services.record_relay_event(email=recipient, outcome=outcome, detail=detail[:2000], source=esp_name)
+
+
+def storable(text):
+    """What PostgreSQL can keep of a relay's text: JSON may carry a NUL or a lone surrogate (half of
+    a character), which it refuses; the NUL is dropped and the half character becomes "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
 
 
 def classify(event):

@@ -182,3 +182,18 @@ def test_article_pictures_and_portraits_stay_public_and_cacheable(client):
 def test_a_member_whose_address_is_unconfirmed_sees_pictures_like_the_pages(client, pictures):
     client.force_login(UserFactory())
     assert client.get(pictures["update"]).status_code == 200
+
+
+def test_a_fault_reading_a_public_picture_stays_a_server_error(client, monkeypatch):
+    """Only a name too long for the file system is a 404: permissions or too many open files are a
+    fault staff must see (a review of the fix above)."""
+    import errno
+
+    from config import views
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(views, "serve", refuse)
+    with pytest.raises(PermissionError):
+        client.get("/media/articles/portrait.jpg")
