@@ -1,7 +1,10 @@
+from collections import Counter, defaultdict
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -275,10 +278,6 @@ def move_hug_counts(hugs, sign):
     Comments and answers first, updates last: a comment's count moves its update's version, and
     every path that changes a comment (a hug on it, hiding it) locks the comment before its update;
     locking in the other order here deadlocked with them."""
-    from collections import Counter, defaultdict
-
-    from django.db.models.functions import Greatest
-
     for position, model in ((1, Comment), (2, Answer), (0, Post)):
         by_number = defaultdict(list)  # number of hugs: the things that many hugs were on
         for pk, number in sorted(Counter(hug[position] for hug in hugs if hug[position] is not None).items()):
