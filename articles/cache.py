@@ -46,23 +46,33 @@ LOCAL_PAGES = 200
 _copies = {}  # this process's pages: path -> (version, expires, content, content type)
 
 
-def content_changed(**kwargs):
-    """Receiver (and function) for any change to what public pages show."""
-    _new_version()
-    transaction.on_commit(_new_version)
+class Version:
+    """A random version kept in the cache under `key`, moved on at once and again at commit."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def move_on(self, **kwargs):
+        """Receiver (and function) for any change to what the pages keyed by this version show."""
+        self.new()
+        transaction.on_commit(self.new)
+
+    def new(self):
+        cache.set(self.key, uuid.uuid4().hex, None)
+
+    def current(self, found=None):
+        """The version now (`found`: what a get_many of several keys read for this one)."""
+        version = found or cache.get(self.key)
+        if version is None:
+            version = uuid.uuid4().hex
+            if not cache.add(self.key, version, None):
+                version = cache.get(self.key, version)
+        return version
 
 
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def current_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
-    return version
+PUBLIC = Version(VERSION_KEY)
+content_changed = PUBLIC.move_on
+current_version = PUBLIC.current
 
 
 def cached_public_page(view):

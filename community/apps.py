@@ -28,6 +28,11 @@ class CommunityConfig(AppConfig):
             for model in (Question, Answer):
                 uid = f"version-{model.__name__}-{name}"
                 signal.connect(versions.question_or_answer_changed, sender=model, dispatch_uid=uid)
+        # Signed-in pages kept whole per member (community/pages.py) show rows of these models.
+        for model in versions.shown_on_member_pages():
+            for name, signal in (("save", post_save), ("delete", post_delete)):
+                uid = f"member-pages-{model.__name__}-{name}"
+                signal.connect(versions.member_pages_changed, sender=model, dispatch_uid=uid)
         registry.register(
             "community",
             export=member_data.export_community,

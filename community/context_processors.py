@@ -12,6 +12,8 @@ def notifications(request):
     if user is None or not user.is_authenticated:
         return {}
 
+    if hasattr(request, "unread_notifications"):  # counted already (community/pages.py)
+        return {"unread_notifications": request.unread_notifications}
     return {"unread_notifications": lambda: unread_count(user)}
 
 

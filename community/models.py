@@ -28,7 +28,9 @@ class ContentQuerySet(models.QuerySet):
         from . import versions
 
         if self.model is Post:  # the rows carry their own version: moved in the same statement
-            return super().update(**{"version": F("version") + 1, **kwargs})
+            count = super().update(**{"version": F("version") + 1, **kwargs})
+            versions.MEMBER_PAGES.move_on()
+            return count
         with transaction.atomic(using=self.db, savepoint=False):
             shown = versions.shown_by(self, kwargs)  # read before: the update may change what the filter selects
             parents = self._counted_parents(kwargs)

@@ -6,7 +6,7 @@ post_delete) and by ContentQuerySet.update, never by the code that made the chan
 an admin form, an admin bulk action, an inline or a save in the shell all retire the cached copies
 alike, and nothing has to remember to.
 
-Two versions live here:
+Three versions live here:
 - `Post.version`, a column: the key of the update's cached feed fragment (community/fragments.py).
   It moves on when the update, one of its comments, the hug count of either (a hug changes it by
   ContentQuerySet.update, so Hug rows need no receiver), or the name or picture of anyone shown in
@@ -14,12 +14,18 @@ Two versions live here:
   version only once the new rows are visible too.
 - the public pages' version (articles/cache.py): anonymous article pages show the number of an
   article's comments and a topic's questions with their answer counts.
+- MEMBER_PAGES, the version of the signed-in pages kept whole for each member (community/pages.py):
+  it moves on with any write to a row those pages show (the models apps.py connects,
+  and every bump() below: the querysets' updates and bulk inserts). Like the public pages' version it
+  lives in the cache, moved on at once and again at commit.
 """
 
 from django.db import models
 from django.db.models import F, Q
 
 from articles import cache as public_pages
+
+MEMBER_PAGES = public_pages.Version("members:version")
 
 # What the feed shows of a member's User row: their public name, and whether they are suspended
 # (a suspended member's picture is not shown); of their Profile row: picture, role, whether staff hid it.
@@ -34,6 +40,7 @@ def bump(*, posts=None, public=False):
     """Move on the version of the updates `posts` selects (ids or a queryset), and of public pages."""
     from .models import Post
 
+    MEMBER_PAGES.move_on()
     if isinstance(posts, list):  # ids in chunks: a bulk insert can name more than a statement takes
         posts = sorted(set(posts))
         for start in range(0, len(posts), CHUNK):
@@ -75,7 +82,25 @@ def shown_by_rows(model, rows):
     return {}
 
 
+def shown_on_member_pages():
+    """The models whose rows the signed-in pages kept whole show (their receivers: apps.py). Articles
+    and topics are the public pages' version's (articles/apps.py), also part of a kept page's key."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import Profile, User
+
+    from .models import Answer, Comment, Follow, Hug, Mute, Post, Question
+
+    return (Post, Comment, Hug, Question, Answer, Follow, Mute, User, Profile, EmailAddress)
+
+
 # Receivers, connected in apps.py.
+
+
+def member_pages_changed(sender, update_fields=None, **kwargs):
+    """Any save or delete of a row signed-in pages show; signing in (last_login alone) shows nowhere."""
+    if update_fields is None or set(update_fields) != {"last_login"}:
+        MEMBER_PAGES.move_on()
 
 
 def post_saved(sender, instance, created, **kwargs):
@@ -107,12 +132,14 @@ def profile_changed(sender, instance, created=False, update_fields=None, **kwarg
 
 def users_updated(sender, user_ids, fields, **kwargs):
     """accounts.models.UserQuerySet.update: a rename or a suspension in the shell."""
+    MEMBER_PAGES.move_on()
     if fields & SHOWN_USER_FIELDS:
         bump(posts=posts_showing(*user_ids))
 
 
 def profiles_updated(sender, user_ids, fields, **kwargs):
     """accounts.models.ProfileQuerySet.update: staff hiding a profile, a reinstatement."""
+    MEMBER_PAGES.move_on()
     if fields & SHOWN_PROFILE_FIELDS:
         bump(posts=posts_showing(*user_ids))
 

@@ -17,6 +17,7 @@ from . import fragments, permissions, queries, ratelimit, safety, services
 from . import search as site_search
 from .forms import AnswerForm, CommentForm, MemberSearchForm, PostForm, QuestionForm, ReportForm
 from .models import Answer, Comment, Follow, Notification, Post, Question
+from .pages import cached_member_page
 
 SLOW_DOWN = "You're posting very quickly. Please wait a little and try again; nothing was lost."
 CONFIRM_FIRST = "Please confirm your e-mail address before posting: we sent you a link when you joined."
@@ -122,6 +123,7 @@ def _refusal(request, action):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@cached_member_page
 def feed(request):
     view = request.GET.get("view", "all")
     if view not in ("all", "team", "questions"):
@@ -286,6 +288,7 @@ def question_ask(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@cached_member_page
 def question_detail(request, pk):
     question = queries.visible_question(request.user, pk)
     if question is None:

@@ -26,7 +26,7 @@ def test_a_page_kept_by_this_process_is_not_served_once_another_process_moved_th
     retitle_behind_the_cache(article, "Breathing, gently")
     assert "Breathing exercises" in client.get("/resources/breathing/").content.decode()  # served from the cache
 
-    page_cache._new_version()  # what the other process's save did to the shared version
+    page_cache.PUBLIC.new()  # what the other process's save did to the shared version
 
     assert "Breathing, gently" in client.get("/resources/breathing/").content.decode()
 

@@ -50,6 +50,8 @@ def world(alice, bob, staff):
 def member_pages(w):
     return [
         "/activities/",
+        "/activities/?view=team",
+        "/activities/?view=questions",
         f"/activities/{w['post'].pk}/",
         f"/questions/{w['question'].pk}/",
         "/questions/",
@@ -192,6 +194,30 @@ def erase_member(w):
     delete_member(user=w["carol"])
 
 
+def mute_by_the_viewer(w):
+    services.toggle_mute(user=w["alice"], member=w["carol"])
+
+
+def follow_by_the_viewer(w):
+    services.toggle_team(user=w["alice"], member=w["bob"])
+
+
+def hugs_by_the_viewer(w):
+    client = Client()
+    client.force_login(w["alice"])
+    client.post(f"/hugs/post/{w['post'].pk}/")
+    client.post(f"/hugs/answer/{w['answer'].pk}/")
+    assert Hug.objects.filter(user=w["alice"]).count() == 2
+
+
+def viewer_address_unconfirmed_in_shell(w):
+    from allauth.account.models import EmailAddress
+
+    address = EmailAddress.objects.get(user=w["alice"])
+    address.verified = False
+    address.save()
+
+
 WRITES = [
     (hide_by_service, "Carol says well done", None),
     (hide_by_admin_action, "Carol answers slowly", None),
@@ -214,6 +240,10 @@ WRITES = [
     (hide_profile_by_staff, None, None),
     (new_member_joins, None, None),
     (erase_member, "Carol says well done", None),
+    (mute_by_the_viewer, "Carol says well done", None),
+    (follow_by_the_viewer, None, None),
+    (hugs_by_the_viewer, None, 'aria-pressed="true"'),
+    (viewer_address_unconfirmed_in_shell, None, None),
 ]
 
 

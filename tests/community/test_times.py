@@ -1,4 +1,4 @@
-"""Times as people say them, inside <time datetime>; cached updates carry their date only."""
+"""Times as people say them, inside <time datetime>; cached fragments carry their date only."""
 
 import datetime
 import re
@@ -6,7 +6,8 @@ import re
 import pytest
 from django.template import Context, Template
 
-from community.models import Question
+from community import fragments, pages
+from community.models import Post, Question
 from community.times import relative_time, time_element
 from tests.community.factories import PostFactory, QuestionFactory
 
@@ -59,13 +60,28 @@ def test_the_question_list_says_how_long_ago_a_question_was_asked(alice_client):
 
 
 @pytest.mark.django_db
-def test_a_cached_update_shows_its_date_not_words_that_would_go_stale(alice_client):
-    today = PostFactory(text="Scan results next week").created_at
-    body = alice_client.get("/activities/").content.decode()
-    post = body[body.index('<article class="post"') :]
-    assert re.search(rf"<time datetime=\"[^\"]+\" title=\"[^\"]+\" data-relative>{today.day} {today:%B}</time>", post)
-    assert "just now" not in post and " ago<" not in post
-    assert "/static/js/time.js" in body
+def test_a_kept_feed_says_its_times_as_of_each_request(alice_client, monkeypatch):
+    """The feed is kept whole (community/pages.py) and its updates' fragments for an hour: the words
+    are said again from each <time datetime> when the page is served, so they never go stale."""
+    post = PostFactory(text="Scan results next week")
+    Post.objects.filter(pk=post.pk).update(created_at=NOW - datetime.timedelta(seconds=30))
+    rendered = []
+    render_posts = fragments.render_posts
+    monkeypatch.setattr(fragments, "render_posts", lambda *a, **k: rendered.append(1) or render_posts(*a, **k))
+
+    def feed_at(moment):
+        monkeypatch.setattr(pages, "clock", lambda: moment)
+        body = alice_client.get("/activities/").content.decode()
+        entry = body[body.index('<article class="post"') :]
+        return re.search(r'<time datetime="[^"]+" title="[^"]+" data-relative>([^<]*)</time>', entry)[1], body
+
+    assert feed_at(NOW)[0] == "just now"
+    words, body = feed_at(NOW + datetime.timedelta(minutes=4))
+    assert words == "4 minutes ago"
+    assert len(rendered) == 1  # served from the kept page, not rendered again
+    assert feed_at(NOW + datetime.timedelta(hours=3))[0] == "3 hours ago"
+    assert feed_at(NOW + datetime.timedelta(days=2))[0] == "14 March"
+    assert "/static/js/time.js" in body  # and the browser keeps them true while the page stays open
 
 
 @pytest.mark.django_db

@@ -1,0 +1,100 @@
+"""Signed-in pages (the feed, a question) kept whole for each member, served while nothing they show changed.
+
+The rule every cache in Kindred follows: a cached value is keyed by a version that changes whenever
+a row it shows changes, moved on at the model layer. Here that is one version for the whole
+community, versions.MEMBER_PAGES: the model signals and querysets of every row these pages show move it on
+(community/versions.py), at once and again when the transaction commits, as the public pages'
+version (articles/cache.py). A member's page is kept under their id and the address asked for, and
+served only while the community's version, the public pages' version (articles, topics) and the
+member's unread count are the ones it was rendered at, and for at most PAGE_CACHE_SECONDS (the bound
+on a page kept while the cache refused a new version). Any write in the community (a hug, a new
+update, someone's new name) retires every member's pages: on a quiet site they are served from the
+cache, on a busy one they render as before, at the cost of one more cache write.
+
+What differs from one request to the next is put in on the way out, never kept:
+- the CSRF token of every form (kept as a placeholder);
+- the words of every time ("5 minutes ago", "just now"): kept as `<time datetime>` with any words,
+  they are said again from the datetime when the page is served.
+
+Not kept: pages for staff (what they see depends on their powers), answers to anything but a GET,
+pages with a message or the crisis panel waiting to be shown (they show once), anything but a 200.
+"""
+
+import functools
+import hashlib
+import re
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+from articles.cache import PUBLIC
+
+from . import safety
+from .services import unread_count
+from .times import relative_time
+from .versions import MEMBER_PAGES
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+PLACEHOLDER = 'name="csrfmiddlewaretoken" value="__CSRF_TOKEN__"'
+# community/times.py time_element: member text is escaped, so it can never hold this markup.
+TIME = re.compile(r'(<time datetime="([^"]+)" title="[^"]*" data-relative>)[^<]*(</time>)')
+
+
+def cached_member_page(view):
+    """Serve `view` to a signed-in member from their cached copy of the page, while it is current."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not kept(request):
+            return view(request, *args, **kwargs)
+        user = request.user
+        key = page_key(user.pk, request.get_full_path())
+        found = cache.get_many([MEMBER_PAGES.key, PUBLIC.key, key])
+        # Read before the page renders: a write meanwhile moves a version on, retiring what is kept.
+        unread = request.unread_notifications = unread_count(user)
+        at = (MEMBER_PAGES.current(found.get(MEMBER_PAGES.key)), PUBLIC.current(found.get(PUBLIC.key)), unread)
+        entry = found.get(key)  # (versions and unread count, expires, content, content type)
+        now = clock()
+        if entry is not None and entry[0] == at and now < entry[1]:
+            return HttpResponse(served(request, entry[2], now), content_type=entry[3])
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.cookies:
+            return response
+        content = TOKEN.sub(PLACEHOLDER, response.content.decode())
+        expires = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+        cache.set(key, (at, expires, content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        response.content = served(request, content, now)
+        return response
+
+    return wrapper
+
+
+def page_key(user_id, full_path):
+    return "members:page:" + hashlib.sha256(f"{user_id}:{full_path}".encode()).hexdigest()
+
+
+def clock():
+    """Now (a function of its own, so that tests can say when a kept page is served)."""
+    return timezone.now()
+
+
+def kept(request):
+    user = request.user
+    return (
+        request.method == "GET"
+        and user.is_authenticated
+        and not user.is_staff
+        and safety.SUPPORT_SESSION_KEY not in request.session
+        and not len(messages.get_messages(request))
+    )
+
+
+def served(request, content, now):
+    """The kept page with this request's CSRF token, and its times said as of `now`."""
+    content = content.replace(PLACEHOLDER, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
+    return TIME.sub(lambda m: f"{m[1]}{relative_time(datetime.fromisoformat(m[2]), now)}{m[3]}", content)
