@@ -23,7 +23,7 @@ pages with a message or the crisis panel waiting to be shown (they show once), a
 import functools
 import hashlib
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -36,7 +36,7 @@ from articles.cache import PUBLIC
 
 from . import safety
 from .services import unread_count
-from .times import relative_time
+from .times import words_for
 from .versions import MEMBER_PAGES
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -97,4 +97,5 @@ def kept(request):
 def served(request, content, now):
     """The kept page with this request's CSRF token, and its times said as of `now`."""
     content = content.replace(PLACEHOLDER, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
-    return TIME.sub(lambda m: f"{m[1]}{relative_time(datetime.fromisoformat(m[2]), now)}{m[3]}", content)
+    year = timezone.localtime(now).year
+    return TIME.sub(lambda m: f"{m[1]}{words_for(m[2], now, year)}{m[3]}", content)

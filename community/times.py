@@ -8,6 +8,7 @@ update shows its date, which is always true.
 """
 
 import datetime
+import functools
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -32,6 +33,23 @@ def calendar_date(value, now):
     local, today = timezone.localtime(value), timezone.localtime(now)
     text = f"{local.day} {local:%B}"
     return text if local.year == today.year else f"{text} {local.year}"
+
+
+def words_for(iso, now, this_year):
+    """relative_time for the ISO moment a <time datetime> carries; `this_year`: now's, in local time.
+    Pages kept whole say their times again on every request (community/pages.py): the date of a
+    moment over a day old is looked up, not formatted each time."""
+    value = datetime.datetime.fromisoformat(iso)
+    if (now - value).total_seconds() < 86400:
+        return relative_time(value, now)
+    return _calendar_date(iso, this_year)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _calendar_date(iso, this_year):
+    local = timezone.localtime(datetime.datetime.fromisoformat(iso))
+    text = f"{local.day} {local:%B}"
+    return text if local.year == this_year else f"{text} {local.year}"
 
 
 def time_element(value, *, now=None, relative=True):

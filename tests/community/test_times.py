@@ -8,7 +8,7 @@ from django.template import Context, Template
 
 from community import fragments, pages
 from community.models import Post, Question
-from community.times import relative_time, time_element
+from community.times import relative_time, time_element, words_for
 from tests.community.factories import PostFactory, QuestionFactory
 
 NOW = datetime.datetime(2026, 3, 14, 12, 0, tzinfo=datetime.UTC)
@@ -32,6 +32,8 @@ NOW = datetime.datetime(2026, 3, 14, 12, 0, tzinfo=datetime.UTC)
 )
 def test_relative_time_at_a_frozen_moment(ago, words):
     assert relative_time(NOW - ago, NOW) == words
+    # The same words for the ISO moment of a <time datetime>, as kept pages say them when served.
+    assert words_for((NOW - ago).isoformat(), NOW, NOW.year) == words
 
 
 def test_the_time_element_carries_the_iso_moment():
