@@ -31,6 +31,8 @@ import articles.cache  # noqa: E402
 from accounts.models import User  # noqa: E402
 from articles.models import Article  # noqa: E402
 from community import fragments  # noqa: E402
+from community import pages as member_pages  # noqa: E402
+from community.models import Question  # noqa: E402
 
 
 @contextmanager
@@ -50,6 +52,16 @@ def nothing():
 
 def no_fragment_cache():
     return patched(fragments, "cache", DummyCache("", {}))
+
+
+def no_member_pages():
+    return patched(member_pages, "kept", lambda request: False)
+
+
+@contextmanager
+def no_member_pages_nor_fragments():
+    with no_member_pages(), no_fragment_cache():
+        yield
 
 
 def no_page_cache():
@@ -76,15 +88,19 @@ def main():
     member.force_login(User.objects.get(email="maria@kindred.example"))
     anonymous = Client()
     article = Article.objects.published().exclude(slug__startswith="synthetic-").order_by("pk").first()
+    question = Question.objects.order_by("-answer_count", "pk").first()
     rows = [
-        ("signed-in feed", member, "/activities/", "feed fragments", no_fragment_cache),
-        ("anonymous article page", anonymous, article.get_absolute_url(), "public page cache", no_page_cache),
-        ("anonymous home", anonymous, "/", "public page cache", no_page_cache),
-        ("anonymous resources index", anonymous, "/resources/", "public page cache", no_page_cache),
+        ("signed-in feed", member, "/activities/", "member pages kept whole", nothing, no_member_pages),
+        ("question page", member, question.get_absolute_url(), "member pages kept whole", nothing, no_member_pages),
+        # Where fragments serve: a member whose kept page a write elsewhere retired.
+        ("signed-in feed", member, "/activities/", "feed fragments", no_member_pages, no_member_pages_nor_fragments),
+        ("anonymous article page", anonymous, article.get_absolute_url(), "public page cache", nothing, no_page_cache),
+        ("anonymous home", anonymous, "/", "public page cache", nothing, no_page_cache),
+        ("anonymous resources index", anonymous, "/resources/", "public page cache", nothing, no_page_cache),
     ]
     print(f"{'page':<26} {'layer':<28} {'on ms':>7} {'off ms':>7} {'buys':>6}")
-    for page, client, url, layer, off in rows:
-        with nothing():
+    for page, client, url, layer, on, off in rows:
+        with on():
             on_ms = median_ms(client, url, args.requests)
         with off():
             off_ms = median_ms(client, url, args.requests)

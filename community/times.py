@@ -3,8 +3,9 @@
 Pages rendered for one request show the relative words straight away. Cached fragments (the feed's
 updates, community/fragments.py) must not: "5 minutes ago" cached for an hour would be false, so
 they carry the date alone, and static/js/time.js turns every `<time data-relative>` into the same
-words in the browser (and keeps them true while the page stays open). Without JavaScript a cached
-update shows its date, which is always true.
+words in the browser (and keeps them true while the page stays open). Pages kept whole for a
+member (community/pages.py) say every time again from its `<time datetime>` when they are served
+(words_for), so the feed shows the words without JavaScript too.
 """
 
 import datetime
