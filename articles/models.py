@@ -254,6 +254,15 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def hero_size(self):
+        """(width, height) of the hero picture, read from its file; None when the file cannot be read
+        (a restore that missed it): the page then shows the picture's description, not a 500."""
+        try:
+            return self.hero_image.width, self.hero_image.height
+        except (OSError, ValueError):
+            return None
+
     def get_absolute_url(self):
         return reverse("articles:article-detail", args=[self.slug])
 
