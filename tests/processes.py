@@ -1,10 +1,13 @@
-"""Real processes for tests: Celery workers and beat as subprocesses, and a redis-server of the
-test's own that it can stop and start again (never the machine's shared Redis)."""
+"""Real processes for tests: Celery workers and beat as subprocesses, a redis-server of the
+test's own that it can stop and start again (never the machine's shared Redis), and a migrated
+SQLite database for tests that run the site's commands on a database of their own."""
 
+import fcntl
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -40,7 +43,18 @@ class Workers:
     def __init__(self, env, logs):
         self.env, self.logs, self.running = env, logs, []
 
-    def _spawn(self, name, arguments, ready):
+    WORKER = (
+        "worker",
+        "--pool=prefork",
+        "--concurrency=1",
+        "--loglevel=INFO",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+    )
+
+    def _launch(self, name, arguments):
+        """Start the process; `_started` waits until its log says it is `ready`."""
         log = self.logs / f"{name}-{len(self.running)}.log"
         command = [str(ROOT / ".venv/bin/celery"), "-A", "config", *arguments]
         with log.open("w") as out:
@@ -48,28 +62,32 @@ class Workers:
                 command, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
         self.running.append(process)
+        process.log = log
+        return process
+
+    def _started(self, process, name, ready):
+        log = process.log
         wait_for(lambda: ready in log.read_text() or process.poll() is not None, 60, f"the {name} to start")
         assert process.poll() is None, log.read_text()[-3000:]
         return process
 
+    def _beat_arguments(self):
+        return ["beat", "--loglevel=INFO", f"--schedule={self.logs / 'celerybeat-schedule'}"]
+
     def start(self):
-        return self._spawn(
-            "worker",
-            [
-                "worker",
-                "--pool=prefork",
-                "--concurrency=1",
-                "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            "ready.",
-        )
+        return self._started(self._launch("worker", self.WORKER), "worker", "ready.")
 
     def start_beat(self):
-        schedule = self.logs / "celerybeat-schedule"
-        return self._spawn("beat", ["beat", "--loglevel=INFO", f"--schedule={schedule}"], "beat: Starting")
+        return self._started(self._launch("beat", self._beat_arguments()), "beat", "beat: Starting")
+
+    def start_worker_and_beat(self):
+        """Both at once: each spends a second or two starting Django, which need not wait on the other."""
+        worker, beat = self._launch("worker", self.WORKER), self._launch("beat", self._beat_arguments())
+        return self._started(worker, "worker", "ready."), self._started(beat, "beat", "beat: Starting")
+
+    def ran(self, task_id):
+        """True once a worker's log says the task with this id finished without an error."""
+        return any(f"[{task_id}] succeeded" in log.read_text() for log in self.logs.glob("worker-*.log"))
 
     def kill(self, process, sig):
         """SIGKILL to the whole worker (parent and child); SIGTERM to the parent, a warm shutdown."""
@@ -135,3 +153,37 @@ class RedisServer:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(30)
+
+
+def migrated_sqlite(tmp_path_factory):
+    """A SQLite database with every migration applied, made by `manage.py migrate` once per run of
+    the suite and shared by its parallel processes (pytest-xdist): migrating takes several seconds
+    of CPU, which tests that only need a migrated database of their own need not spend each time.
+    They copy it; nothing may write to this one."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # each xdist process has a directory of its own in this run's
+    database = root / "migrated.sqlite3"
+    with (root / "migrated.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be making it: wait for it
+        if not database.exists():
+            building = root / "migrating.sqlite3"
+            unset = {"DEBUG", "SECURE_HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+            env = {name: value for name, value in os.environ.items() if name not in unset}
+            env.update(
+                DJANGO_SETTINGS_MODULE="config.settings",
+                VAR_DIR=str(root / "migrated-var"),
+                DATABASE_URL=f"sqlite:///{building}",
+                REDIS_URL="",
+            )
+            result = subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--noinput"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+            building.rename(database)
+    return database

@@ -62,8 +62,7 @@ def worker_and_beat(own_redis, smtp_sink, tmp_path, settings):
     }
     workers = Workers(env, tmp_path)
     try:
-        workers.start()
-        workers.start_beat()
+        workers.start_worker_and_beat()
         yield workers
     finally:
         workers.stop_all()
