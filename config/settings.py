@@ -178,6 +178,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(CELERY_QUEUE_DIR),
         "data_folder_out": str(CELERY_QUEUE_DIR),
         "control_folder": str(VAR_DIR / "celery" / "control"),
+        # The worker looks for new messages 10 times a second (Kombu's default: once), so an e-mail
+        # queued by a page is written within a moment; listing a small folder costs next to nothing.
+        "polling_interval": 0.1,
     }
 else:
     # A task not acknowledged this long (its worker died) is delivered again.
