@@ -132,3 +132,16 @@ def test_staff_pages_are_never_kept(staff, pages, monkeypatch):
     client.get("/activities/")
     client.get("/activities/")
     assert rendered == [1, 1]
+
+
+def test_a_transaction_writing_many_rows_moves_the_version_on_once_at_commit(bob):
+    from django.db import transaction
+
+    from community.versions import MEMBER_PAGES
+
+    with transaction.atomic():
+        for n in range(30):
+            services.toggle_hug(user=bob, target=PostFactory(text=f"Update {n}"))
+        connection_ = transaction.get_connection()
+        at_commit = [callback for _, callback, _ in connection_.run_on_commit if callback == MEMBER_PAGES.new]
+    assert len(at_commit) == 1
