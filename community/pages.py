@@ -65,10 +65,10 @@ def cached_member_page(view):
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.cookies:
             return response
-        content = TOKEN.sub(PLACEHOLDER, response.content.decode())
+        pieces = kept_pieces(response.content.decode())
         expires = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
-        cache.set(key, (at, expires, content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
-        response.content = served(request, content, now)
+        cache.set(key, (at, expires, pieces, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        response.content = served(request, pieces, now)
         return response
 
     return wrapper
@@ -94,8 +94,20 @@ def kept(request):
     )
 
 
-def served(request, content, now):
+def kept_pieces(html):
+    """The page as kept: UTF-8 pieces around the moments of its times, [text, `<time …>`, ISO moment,
+    `</time>`, text, …], its CSRF tokens replaced by the placeholder."""
+    pieces = TIME.split(TOKEN.sub(PLACEHOLDER, html))
+    return [piece if n % 4 == 2 else piece.encode() for n, piece in enumerate(pieces)]
+
+
+def served(request, pieces, now):
     """The kept page with this request's CSRF token, and its times said as of `now`."""
-    content = content.replace(PLACEHOLDER, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
     year = timezone.localtime(now).year
-    return TIME.sub(lambda m: f"{m[1]}{words_for(m[2], now, year)}{m[3]}", content)
+    parts = []
+    for n in range(0, len(pieces) - 1, 4):
+        text, opening, moment, closing = pieces[n : n + 4]
+        parts += (text, opening, words_for(moment, now, year).encode(), closing)
+    parts.append(pieces[-1])
+    token = f'name="csrfmiddlewaretoken" value="{get_token(request)}"'.encode()
+    return b"".join(parts).replace(PLACEHOLDER.encode(), token)
