@@ -74,8 +74,13 @@ def cached_member_page(view):
     return wrapper
 
 
+# Named in every key: a release that changes what an entry holds must change it, or the processes
+# it starts would read entries the last release wrote.
+ENTRY_FORMAT = 2
+
+
 def page_key(user_id, full_path):
-    return "members:page:" + hashlib.sha256(f"{user_id}:{full_path}".encode()).hexdigest()
+    return f"members:page:{ENTRY_FORMAT}:" + hashlib.sha256(f"{user_id}:{full_path}".encode()).hexdigest()
 
 
 def clock():
