@@ -1,4 +1,5 @@
 import os
+import runpy
 import secrets
 import shutil
 import stat
@@ -10,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 from config.secret_key import problem
@@ -69,11 +71,23 @@ REFUSED_KEYS = {
 
 @pytest.mark.parametrize("production", PRODUCTION, ids=["SECURE_HTTPS", "ALLOWED_HOSTS"])
 @pytest.mark.parametrize("key", REFUSED_KEYS.values(), ids=REFUSED_KEYS.keys())
-def test_production_refuses_to_start_without_a_secret_key_of_its_own(production, key, tmp_path):
+def test_production_refuses_to_start_without_a_secret_key_of_its_own(production, key, tmp_path, monkeypatch):
+    """The settings module run as a start runs it, in this process (the next test starts one)."""
     env, reason = key
-    result = run(sys.executable, "-c", SETUP, VAR_DIR=str(tmp_path), **production, **env)
+    for name in ("DEBUG", "SECURE_HTTPS", "SECRET_KEY", "ALLOWED_HOSTS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {"VAR_DIR": str(tmp_path), **production, **env}.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        runpy.run_path(str(ROOT / "config" / "settings.py"))
+    assert str(refused.value).startswith(f"Kindred will not start in production: {reason}")
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_a_production_process_without_a_key_exits_saying_why(tmp_path):
+    result = run(sys.executable, "-c", SETUP, VAR_DIR=str(tmp_path), SECURE_HTTPS="1")
     assert result.returncode != 0
-    assert f"Kindred will not start in production: {reason}" in result.stderr
+    assert "Kindred will not start in production: SECRET_KEY is not set" in result.stderr
     assert not (tmp_path / "secret_key").exists()
 
 
