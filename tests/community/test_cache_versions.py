@@ -149,12 +149,16 @@ def delete_in_shell(w):
     Answer.objects.filter(pk=w["answer"].pk).delete()
 
 
-def hug_from_the_feed(w):
+def hugs_by(member, *paths):
     client = Client()
-    client.force_login(w["carol"])
-    client.post(f"/hugs/post/{w['post'].pk}/")
-    client.post(f"/hugs/comment/{w['comment'].pk}/")
-    assert Hug.objects.filter(user=w["carol"]).count() == 2
+    client.force_login(member)
+    for path in paths:
+        client.post(path)
+    assert Hug.objects.filter(user=member).count() == len(paths)
+
+
+def hug_from_the_feed(w):
+    hugs_by(w["carol"], f"/hugs/post/{w['post'].pk}/", f"/hugs/comment/{w['comment'].pk}/")
 
 
 def comment_and_answer_by_members(w):
@@ -203,11 +207,7 @@ def follow_by_the_viewer(w):
 
 
 def hugs_by_the_viewer(w):
-    client = Client()
-    client.force_login(w["alice"])
-    client.post(f"/hugs/post/{w['post'].pk}/")
-    client.post(f"/hugs/answer/{w['answer'].pk}/")
-    assert Hug.objects.filter(user=w["alice"]).count() == 2
+    hugs_by(w["alice"], f"/hugs/post/{w['post'].pk}/", f"/hugs/answer/{w['answer'].pk}/")
 
 
 def viewer_address_unconfirmed_in_shell(w):
