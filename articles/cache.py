@@ -57,8 +57,9 @@ class Version:
         self.new()
         connection = transaction.get_connection()
         # Once per transaction at commit, however many rows it writes (a member's erasure: thousands).
+        # Robust: the write has committed by then, and a version that failed to move must not fail it.
         if connection.in_atomic_block and all(callback != self.new for _, callback, _ in connection.run_on_commit):
-            transaction.on_commit(self.new)
+            transaction.on_commit(self.new, robust=True)
 
     def new(self):
         cache.set(self.key, uuid.uuid4().hex, None)

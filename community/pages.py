@@ -2,12 +2,12 @@
 
 The rule every cache in Kindred follows: a cached value is keyed by a version that changes whenever
 a row it shows changes, moved on at the model layer. Here that is one version for the whole
-community, versions.MEMBER_PAGES: the model signals and querysets of every row these pages show move it on
-(community/versions.py), at once and again when the transaction commits, as the public pages'
-version (articles/cache.py). A member's page is kept under their id and the address asked for, and
+community, versions.MEMBER_PAGES, held by the database: the model signals and querysets of every row
+these pages show move it on (community/versions.py), at once and again when the transaction commits.
+A member's page is kept under their id and the address asked for, and
 served only while the community's version, the public pages' version (articles, topics) and the
 member's unread count are the ones it was rendered at, and for at most PAGE_CACHE_SECONDS (the bound
-on a page kept while the cache refused a new version). Any write in the community (a hug, a new
+on a page kept while the cache refused a new public version). Any write in the community (a hug, a new
 update, someone's new name) retires every member's pages: on a quiet site they are served from the
 cache, on a busy one they render as before, at the cost of one more cache write.
 
@@ -45,19 +45,25 @@ PLACEHOLDER = 'name="csrfmiddlewaretoken" value="__CSRF_TOKEN__"'
 TIME = re.compile(r'(<time datetime="([^"]+)" title="[^"]*" data-relative>)[^<]*(</time>)')
 
 
-def cached_member_page(view):
-    """Serve `view` to a signed-in member from their cached copy of the page, while it is current."""
+def cached_member_page(*, queries=()):
+    """Serve the view to a signed-in member from their cached copy of the page, while it is current.
+    Kept only at its own address, or with one of `queries` as the whole query string: an address a
+    member makes up (another page of the feed, a parameter the page ignores) renders as before, so
+    nobody can fill the cache with copies of their pages."""
+    return functools.partial(_cached_member_page, queries=("", *queries))
 
+
+def _cached_member_page(view, queries):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not kept(request):
+        if request.META.get("QUERY_STRING", "") not in queries or not kept(request):
             return view(request, *args, **kwargs)
         user = request.user
         key = page_key(user.pk, request.get_full_path())
-        found = cache.get_many([MEMBER_PAGES.key, PUBLIC.key, key])
+        found = cache.get_many([PUBLIC.key, key])
         # Read before the page renders: a write meanwhile moves a version on, retiring what is kept.
         unread = request.unread_notifications = unread_count(user)
-        at = (MEMBER_PAGES.current(found.get(MEMBER_PAGES.key)), PUBLIC.current(found.get(PUBLIC.key)), unread)
+        at = (MEMBER_PAGES.current(), PUBLIC.current(found.get(PUBLIC.key)), unread)
         entry = found.get(key)  # (versions and unread count, expires, content, content type)
         now = clock()
         if entry is not None and entry[0] == at and now < entry[1]:

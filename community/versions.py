@@ -15,17 +15,40 @@ Three versions live here:
 - the public pages' version (articles/cache.py): anonymous article pages show the number of an
   article's comments and a topic's questions with their answer counts.
 - MEMBER_PAGES, the version of the signed-in pages kept whole for each member (community/pages.py):
-  it moves on with any write to a row those pages show (the models apps.py connects,
-  and every bump() below: the querysets' updates and bulk inserts). Like the public pages' version it
-  lives in the cache, moved on at once and again at commit.
+  it moves on with any write to a row those pages show (the models apps.py connects, and every
+  bump() below: the querysets' updates and bulk inserts), at once and again at commit. It lives in
+  the database, not the cache: a cache that refuses a write (out of memory, a failover, a blip) must
+  not keep a deleted or hidden update on other members' pages.
 """
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q
 
 from articles import cache as public_pages
 
-MEMBER_PAGES = public_pages.Version("members:version")
+
+class DatabaseVersion(public_pages.Version):
+    """A version held by the database (migration 0011): a sequence on PostgreSQL, which moves on
+    without a lock, so writers never wait on each other for it; a one-row table on SQLite, whose
+    writers take turns anyway. Moved on at once (visible to the writer's own later reads, and on
+    PostgreSQL to everyone's) and again at commit (retiring a page rendered meanwhile from the rows as
+    they were). Versions are never reused."""
+
+    def new(self):
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT nextval(%s)", [self.key])
+            else:
+                cursor.execute(f"UPDATE {self.key} SET value = value + 1")  # noqa: S608 - a constant
+
+    def current(self, found=None):
+        with connection.cursor() as cursor:
+            column = "last_value" if connection.vendor == "postgresql" else "value"
+            cursor.execute(f"SELECT {column} FROM {self.key}")  # noqa: S608 - a constant
+            return cursor.fetchone()[0]
+
+
+MEMBER_PAGES = DatabaseVersion("community_member_pages_version")
 
 # What the feed shows of a member's User row: their public name, and whether they are suspended
 # (a suspended member's picture is not shown); of their Profile row: picture, role, whether staff hid it.

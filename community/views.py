@@ -123,7 +123,7 @@ def _refusal(request, action):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@cached_member_page
+@cached_member_page(queries=("view=team", "view=questions", "view=all"))
 def feed(request):
     view = request.GET.get("view", "all")
     if view not in ("all", "team", "questions"):
@@ -288,7 +288,7 @@ def question_ask(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@cached_member_page
+@cached_member_page()
 def question_detail(request, pk):
     question = queries.visible_question(request.user, pk)
     if question is None:

@@ -19,15 +19,17 @@ import time
 
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 2
 FAILURES_FOR_OUTAGE = 3
 LOG_EVERY_SECONDS = 60
-OUTAGE_ERRORS = (ConnectionInterrupted, RedisConnectionError, RedisTimeoutError, OSError)
+# Any error of Redis's, those of a server that answers but refuses (out of memory with noeviction,
+# MISCONF after a failed snapshot, READONLY after a failover) as much as those of one that is gone:
+# a write of the site must never fail because the cache refused one of its own.
+OUTAGE_ERRORS = (ConnectionInterrupted, RedisError, OSError)
 
 
 class Outage:
@@ -55,8 +57,8 @@ class Outage:
             if self.logged_at is None or now - self.logged_at >= LOG_EVERY_SECONDS:
                 self.logged_at = now
                 logger.warning(
-                    "The cache (Redis) is unreachable (%r): pages render from the database and rate "
-                    "limits let everyone through until it is back.",
+                    "The cache (Redis) is unreachable or refusing commands (%r): pages render from the database "
+                    "and rate limits let everyone through until it is back.",
                     exc,
                 )
 
