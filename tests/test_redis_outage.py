@@ -3,7 +3,8 @@
 The test runs its own redis-server (never the machine's shared one), points the cache and the
 broker at it, starts a real worker and beat on it, and stops it. With it stopped, members sign in,
 sign up, ask for a password reset and post: no 429, no 500. Every e-mail queued meanwhile arrives
-within a minute of Redis's return (the issue's bound; nothing tighter is asserted).
+within a minute of Redis's return (the issue's bound): beat sweeps the outbox every second here,
+and production's longer period is added to the time measured.
 """
 
 import os
@@ -59,6 +60,9 @@ def worker_and_beat(own_redis, smtp_sink, tmp_path, settings):
         "CONN_MAX_AGE": "0",
         "SITE_URL": settings.SITE_URL,
         "LOG_LEVEL": "WARNING",
+        # Beat's sweep of the outbox every second instead of production's MAIL_SWEEP_SECONDS: the test
+        # adds the difference to what it measures (below), rather than waiting it out.
+        "MAIL_SWEEP_SECONDS": "1",
     }
     workers = Workers(env, tmp_path)
     try:
@@ -74,7 +78,7 @@ def assert_works(response):
 
 
 def test_with_redis_down_members_sign_in_sign_up_reset_and_post_and_the_mail_follows(
-    worker_and_beat, own_redis, smtp_sink, client
+    worker_and_beat, own_redis, smtp_sink, client, settings
 ):
     member = verify_email(UserFactory(email="mira@example.com", display_name="Mira"))
     own_redis.stop()
@@ -117,10 +121,12 @@ def test_with_redis_down_members_sign_in_sign_up_reset_and_post_and_the_mail_fol
         "every e-mail queued during the outage to be sent within a minute of Redis's return",
         worker_and_beat,
     )
+    took = time.monotonic() - back
     arrived = {address.addr_spec for message in smtp_sink.messages for address in message["To"].addresses}
     assert arrived == queued
     assert OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT).count() == len(smtp_sink.messages)
-    print(f"all {len(smtp_sink.messages)} e-mails sent {time.monotonic() - back:.1f} s after Redis's return")
+    # In production the worker reconnects as here, and the next sweep may come a whole period later.
+    assert took - 1 + settings.MAIL_SWEEP_SECONDS <= 60, (took, settings.MAIL_SWEEP_SECONDS)
 
 
 TOO_MANY = "Too many failed login attempts"
