@@ -51,6 +51,18 @@ def run_on_commit_callbacks():
 
 
 @pytest.fixture(autouse=True)
+def _totp_clock(monkeypatch):
+    """allauth's TOTP checks codes against a frozen clock (tests/factories.py TOTP_NOW)."""
+    from types import SimpleNamespace
+
+    from allauth.mfa.totp.internal import auth
+
+    from tests.factories import TOTP_NOW
+
+    monkeypatch.setattr(auth, "time", SimpleNamespace(time=lambda: TOTP_NOW))
+
+
+@pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     _clear_cache()

@@ -25,6 +25,20 @@ def verify_email(user):
     return user
 
 
+# allauth's TOTP reads the clock (time.time() in allauth.mfa.totp.internal.auth); tests/conftest.py
+# freezes it at this moment for every test, so that a code made here is checked in the same 30-second
+# window, however long the page takes to answer (a run failed when the window ended in between).
+TOTP_NOW = 1_893_456_000  # 2030-01-01, UTC
+
+
+def totp_code(secret):
+    """The code an authenticator app shows for `secret` at TOTP_NOW."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, TOTP_NOW // app_settings.TOTP_PERIOD))
+
+
 def enable_totp(user):
     """Give `user` a TOTP authenticator; returns its secret, to compute codes from."""
     secret = generate_totp_secret()

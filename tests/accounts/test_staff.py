@@ -1,17 +1,11 @@
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from allauth.usersessions.models import UserSession
 
 from accounts.models import Profile, User
 from accounts.services import get_profile
-from tests.factories import PASSWORD, UserFactory, enable_totp, verify_email
+from tests.factories import PASSWORD, UserFactory, enable_totp, totp_code, verify_email
 
 pytestmark = pytest.mark.django_db
-
-
-def totp_code(secret):
-    counter = next(iter(yield_hotp_counters_from_time()))
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 def test_staff_without_two_factor_see_one_page_saying_why_and_what_to_do(client, staff_without_mfa):

@@ -2,12 +2,11 @@
 code) is not let in, and a suspended member cannot rewrite what they posted (found by a review)."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
 from accounts.models import User
 from accounts.services import suspend_member
 from tests.conftest import link_in
-from tests.factories import PASSWORD, UserFactory, enable_totp, verify_email
+from tests.factories import PASSWORD, UserFactory, enable_totp, totp_code, verify_email
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +35,6 @@ def test_confirming_the_sign_up_link_does_not_sign_in_a_suspended_member(client,
     client.post(path)
 
     assert not signed_in_user(client).is_authenticated, "the suspended member is signed in"
-
-
-def totp_code(secret):
-    counter = next(iter(yield_hotp_counters_from_time()))
-    return format_hotp_value(hotp_value(secret, counter))
 
 
 def test_finishing_two_factor_does_not_sign_in_a_member_suspended_meanwhile(client):

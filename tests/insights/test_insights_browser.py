@@ -7,10 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from community.models import Report
-from tests.accounts.test_staff import totp_code
 from tests.browser import signed_in_context
 from tests.community.factories import PostFactory, QuestionFactory
-from tests.factories import PASSWORD, UserFactory, enable_totp, verify_email
+from tests.factories import PASSWORD, UserFactory, enable_totp, totp_code, verify_email
 from tests.test_browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
