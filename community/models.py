@@ -36,6 +36,7 @@ class ContentQuerySet(models.QuerySet):
             parents = self._counted_parents(kwargs)
             count = super().update(**kwargs)
             versions.bump(**shown)
+            versions.MEMBER_PAGES.move_on()
             if parents:  # a comment or an answer hidden, shown or moved: its update's or question's count
                 from .services import recount
 
@@ -60,6 +61,7 @@ class ContentQuerySet(models.QuerySet):
 
         created = super().bulk_create(objs, *args, **kwargs)
         versions.bump(**versions.shown_by_rows(self.model, created))
+        versions.MEMBER_PAGES.move_on()
         return created
 
     def visible_to(self, user, muted=None):

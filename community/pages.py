@@ -35,12 +35,12 @@ from django.utils import timezone
 from articles.cache import PUBLIC
 
 from . import safety
+from .fragments import CSRF_PLACEHOLDER as PLACEHOLDER
 from .services import unread_count
 from .times import words_for
 from .versions import MEMBER_PAGES
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
-PLACEHOLDER = 'name="csrfmiddlewaretoken" value="__CSRF_TOKEN__"'
 # community/times.py time_element: member text is escaped, so it can never hold this markup.
 TIME = re.compile(r'(<time datetime="([^"]+)" title="[^"]*" data-relative>)[^<]*(</time>)')
 

@@ -31,9 +31,12 @@ def relative_time(value, now):
 
 def calendar_date(value, now):
     """ "12 March" this year, "12 March 2025" in another."""
-    local, today = timezone.localtime(value), timezone.localtime(now)
+    return _date_words(timezone.localtime(value), timezone.localtime(now).year)
+
+
+def _date_words(local, this_year):
     text = f"{local.day} {local:%B}"
-    return text if local.year == today.year else f"{text} {local.year}"
+    return text if local.year == this_year else f"{text} {local.year}"
 
 
 def words_for(iso, now, this_year):
@@ -48,9 +51,7 @@ def words_for(iso, now, this_year):
 
 @functools.lru_cache(maxsize=10_000)
 def _calendar_date(iso, this_year):
-    local = timezone.localtime(datetime.datetime.fromisoformat(iso))
-    text = f"{local.day} {local:%B}"
-    return text if local.year == this_year else f"{text} {local.year}"
+    return _date_words(timezone.localtime(datetime.datetime.fromisoformat(iso)), this_year)
 
 
 def time_element(value, *, now=None, relative=True):

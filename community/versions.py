@@ -15,8 +15,9 @@ Three versions live here:
 - the public pages' version (articles/cache.py): anonymous article pages show the number of an
   article's comments and a topic's questions with their answer counts.
 - MEMBER_PAGES, the version of the signed-in pages kept whole for each member (community/pages.py):
-  it moves on with any write to a row those pages show (the models apps.py connects, and every
-  bump() below: the querysets' updates and bulk inserts), at once and again at commit. It lives in
+  it moves on with any write to a row those pages show (the save and delete signals of the models
+  apps.py connects, ContentQuerySet's updates and bulk inserts, and the User and Profile querysets'
+  updates below), at once and again at commit. It lives in
   the database, not the cache: a cache that refuses a write (out of memory, a failover, a blip) must
   not keep a deleted or hidden update on other members' pages.
 """
@@ -63,7 +64,6 @@ def bump(*, posts=None, public=False):
     """Move on the version of the updates `posts` selects (ids or a queryset), and of public pages."""
     from .models import Post
 
-    MEMBER_PAGES.move_on()
     if isinstance(posts, list):  # ids in chunks: a bulk insert can name more than a statement takes
         posts = sorted(set(posts))
         for start in range(0, len(posts), CHUNK):

@@ -120,6 +120,17 @@ class RedisServer:
     def url(self, db=0):
         return f"redis://127.0.0.1:{self.port}/{db}"
 
+    def cache_settings(self, db=1):
+        """CACHES for a test whose cache is this server, as production's (config/settings.py)."""
+        return {
+            "default": {
+                "BACKEND": "config.cache.FailOpenRedisCache",
+                "LOCATION": self.url(db),
+                "KEY_PREFIX": "kindred",
+                "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+            }
+        }
+
     def start(self):
         import redis
 

@@ -30,14 +30,7 @@ def own_redis(tmp_path, settings):
         skip_or_fail("the outage test needs PostgreSQL (DATABASE_URL)")
     server = RedisServer(tmp_path)
     server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "config.cache.FailOpenRedisCache",
-            "LOCATION": server.url(1),
-            "KEY_PREFIX": "kindred",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-    }
+    settings.CACHES = server.cache_settings()
     saved = settings.CELERY_BROKER_URL
     use_broker(server.url(0), eager=False)
     try:

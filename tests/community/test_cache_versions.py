@@ -126,6 +126,11 @@ def update_in_shell(w):
     Question.objects.filter(pk=w["question"].pk).update(title="Retitled in the shell")
 
 
+def reword_comment_in_shell(w):
+    """A queryset update that changes no count: nothing but the text moves."""
+    Comment.objects.filter(pk=w["comment"].pk).update(text="Carol's words, updated in the shell")
+
+
 def retitle_article_in_shell(w):
     from articles.models import Article
 
@@ -229,6 +234,7 @@ WRITES = [
     (save_in_shell, "Carol says well done", "changed in the shell"),
     (rename_in_shell, ">Carol<", "Caroline"),
     (update_in_shell, "Carol says well done", "Retitled in the shell"),
+    (reword_comment_in_shell, "Carol says well done", "updated in the shell"),
     (retitle_article_in_shell, None, "Retitled article"),
     (rename_expert_in_shell, None, "Dr Renamed"),
     (rename_topic_in_shell, None, "Breathing, renamed"),
