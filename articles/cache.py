@@ -23,10 +23,12 @@ under the new version. Pages also expire after PAGE_CACHE_SECONDS, the bound on 
 should the cache fail to take a new version. No page holding a CSRF token or a cookie is kept.
 
 Each process also keeps its own copy of the pages it served (at most LOCAL_PAGES), under the same
-rule: a copy is served only while its version is the one the shared cache holds now, read on every
-request, and only until the same expiry. So a page's bytes cross from Redis only when its version
-moves (a sixth of an anonymous page's time: bench/README.md). Versions are random, never reused,
-so a copy can never match a version it was not rendered at.
+rule: a copy is served only while its version is the one the shared cache holds now, and only until
+the same expiry. So a page's bytes cross from Redis only when its version moves (a sixth of an
+anonymous page's time: bench/README.md). Versions are random, never reused, so a copy can never
+match a version it was not rendered at. The version itself is not asked of Redis on every request:
+each process keeps it until Redis tells it the version changed (config/cache.py Watch), so a kept
+page is served without a round trip.
 """
 
 import functools
@@ -63,10 +65,14 @@ class Version:
 
     def new(self):
         cache.set(self.key, uuid.uuid4().hex, None)
+        # One more round trip: Redis answers it only once it has sent every process keeping the
+        # version its note of the change (config/cache.py Watch), so they know before this write returns.
+        cache.has_key(self.key)
 
-    def current(self, found=None):
-        """The version now (`found`: what a get_many of several keys read for this one)."""
-        version = found or cache.get(self.key)
+    def current(self):
+        """The version now: read from this process's memory while Redis has said nothing of a change
+        (config/cache.py Watch), from the cache itself when that is not Redis."""
+        version = getattr(cache, "get_watched", cache.get)(self.key)
         if version is None:
             version = uuid.uuid4().hex
             if not cache.add(self.key, version, None):

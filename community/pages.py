@@ -60,11 +60,10 @@ def _cached_member_page(view, queries):
             return view(request, *args, **kwargs)
         user = request.user
         key = page_key(user.pk, request.get_full_path())
-        found = cache.get_many([PUBLIC.key, key])
+        entry = cache.get(key)  # (versions and unread count, expires, content, content type)
         # Read before the page renders: a write meanwhile moves a version on, retiring what is kept.
         unread = request.unread_notifications = unread_count(user)
-        at = (MEMBER_PAGES.current(), PUBLIC.current(found.get(PUBLIC.key)), unread)
-        entry = found.get(key)  # (versions and unread count, expires, content, content type)
+        at = (MEMBER_PAGES.current(), PUBLIC.current(), unread)
         now = clock()
         if entry is not None and entry[0] == at and now < entry[1]:
             return HttpResponse(served(request, entry[2], now), content_type=entry[3])

@@ -42,7 +42,7 @@ class DatabaseVersion(public_pages.Version):
             else:
                 cursor.execute(f"UPDATE {self.key} SET value = value + 1")  # noqa: S608 - a constant
 
-    def current(self, found=None):
+    def current(self):
         with connection.cursor() as cursor:
             column = "last_value" if connection.vendor == "postgresql" else "value"
             cursor.execute(f"SELECT {column} FROM {self.key}")  # noqa: S608 - a constant

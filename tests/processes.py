@@ -131,7 +131,8 @@ class RedisServer:
             }
         }
 
-    def start(self):
+    def start(self, *options):
+        """Start it (again, on the same port), with any more of redis-server's `options`."""
         import redis
 
         self.process = subprocess.Popen(
@@ -145,6 +146,7 @@ class RedisServer:
                 "",
                 "--appendonly",
                 "no",
+                *options,
             ],
             cwd=self.directory,
             stdout=subprocess.DEVNULL,

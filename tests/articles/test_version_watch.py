@@ -1,0 +1,138 @@
+"""The public pages' version is kept by each process until Redis says it changed (config/cache.py
+Watch): a kept page is served without asking Redis anything, and every way the version can change
+behind this process's back (another process's write, a flush, a restart of Redis) is seen by the
+next request. Each test runs a redis-server of its own."""
+
+import os
+import pickle
+
+import pytest
+from django.core.cache import cache, caches
+
+from articles import cache as page_cache
+from config import cache as cache_backend
+from tests.articles.test_page_cache import retitle_behind_the_cache
+from tests.factories import ArticleFactory
+from tests.processes import RedisServer
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/resources/breathing/"
+
+
+@pytest.fixture
+def own_redis(tmp_path, settings):
+    server = RedisServer(tmp_path)
+    server.start()
+    settings.CACHES = server.cache_settings(db=1)
+    try:
+        yield server
+    finally:
+        server.stop()
+        del caches["default"]
+
+
+def another_process(server):
+    """A client of the same Redis that is not this process's cache (what another process holds)."""
+    import redis
+
+    return redis.Redis(port=server.port, db=1)
+
+
+def told(server):
+    """Wait until Redis's note of the change has reached this process's watch: what is tested is
+    that it comes and is heeded, not how fast (a busy machine may take its time)."""
+    assert cache.watch.connection.can_read(timeout=10), "Redis sent no note of the change"
+
+
+def title_on_the_page(client):
+    return "gently" if "Breathing, gently" in client.get(PAGE).content.decode() else "exercises"
+
+
+@pytest.fixture
+def kept_page(own_redis, client):
+    """The article's page kept by this process, and its title then changed behind every cache."""
+    article = ArticleFactory(title="Breathing exercises", slug="breathing")
+    assert title_on_the_page(client) == "exercises"
+    retitle_behind_the_cache(article, "Breathing, gently")
+    assert title_on_the_page(client) == "exercises"  # served as kept: nothing moved the version
+    return article
+
+
+def test_a_kept_page_is_served_without_asking_redis_anything(kept_page, own_redis, client):
+    counter = another_process(own_redis)  # one connection: its own commands are INFO alone
+
+    def commands_served():
+        return sum(stat["calls"] for name, stat in counter.info("commandstats").items() if name != "cmdstat_info")
+
+    before = commands_served()
+    for _ in range(20):
+        assert client.get(PAGE).status_code == 200
+    assert commands_served() == before
+
+
+def test_another_process_moving_the_version_on_is_heeded(kept_page, own_redis, client):
+    other = another_process(own_redis)
+    other.set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("another process's version"))
+    told(own_redis)
+    assert title_on_the_page(client) == "gently"
+
+
+def test_a_flush_of_redis_is_heeded(kept_page, own_redis, client):
+    another_process(own_redis).flushall()
+    told(own_redis)
+    assert title_on_the_page(client) == "gently"
+
+
+def test_a_restart_of_redis_is_heeded(kept_page, own_redis, client):
+    own_redis.stop()
+    own_redis.start()
+    assert title_on_the_page(client) == "gently"
+
+
+def test_this_process_reads_its_own_writes_at_once(kept_page, client):
+    page_cache.PUBLIC.new()  # no waiting for Redis's note: the write itself forgets what was kept
+    assert title_on_the_page(client) == "gently"
+
+
+def test_a_child_process_does_not_read_its_parent_s_connection(kept_page, own_redis, client):
+    parent_socket = cache.watch.connection._sock
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: it must open a connection of its own and read the same version
+        try:
+            fresh = cache.watch.connection is None
+            version = page_cache.PUBLIC.current()
+            own = cache.watch.connection._sock is not parent_socket
+            os.write(write, pickle.dumps((fresh, own, version)))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        fresh, own, version = pickle.loads(pipe.read())  # noqa: S301 - our own child's answer
+    os.waitpid(pid, 0)
+    assert fresh and own and version == page_cache.PUBLIC.current()
+    assert cache.watch.connection._sock is parent_socket  # the child left the parent's connection alone
+    assert title_on_the_page(client) == "exercises"
+
+
+def test_a_redis_that_will_not_track_is_asked_every_time(tmp_path, settings, client, caplog):
+    server = RedisServer(tmp_path)
+    server.start("--rename-command", "CLIENT", "")
+    settings.CACHES = server.cache_settings(db=1)
+    try:
+        article = ArticleFactory(title="Breathing exercises", slug="breathing")
+        assert title_on_the_page(client) == "exercises"
+        connections = another_process(server).info("stats")["total_connections_received"]
+        for _ in range(3):  # neither taken for an outage nor asked again: the page stays cached
+            assert title_on_the_page(client) == "exercises"
+        assert another_process(server).info("stats")["total_connections_received"] == connections + 1  # the count's
+        assert cache.watch.refused and not cache.outage.down
+        retitle_behind_the_cache(article, "Breathing, gently")
+        another_process(server).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
+        assert title_on_the_page(client) == "gently"
+        assert "refused CLIENT TRACKING" in caplog.text
+    finally:
+        server.stop()
+        del caches["default"]
+        cache_backend.WATCHES.pop(server.cache_settings(db=1)["default"]["LOCATION"], None)
