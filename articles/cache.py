@@ -65,9 +65,6 @@ class Version:
 
     def new(self):
         cache.set(self.key, uuid.uuid4().hex, None)
-        # One more round trip: Redis answers it only once it has sent every process keeping the
-        # version its note of the change (config/cache.py Watch), so they know before this write returns.
-        cache.has_key(self.key)
 
     def current(self):
         """The version now: read from this process's memory while Redis has said nothing of a change

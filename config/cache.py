@@ -110,6 +110,19 @@ def answer(value):
     return lambda *args, **kwargs: value
 
 
+# The longest a watched value is kept without an answer from Redis on the watch's own connection.
+# Redis's notes make a change known at once; this bounds the cost of a note held up on its way (a
+# link gone silent, a lost packet being sent again): after it, a PING, whose answer comes after
+# every note Redis sent before it, or an error that drops the connection and what it kept.
+CONFIRM_SECONDS = 0.05
+ASK = object()  # Watch.get's answer when the key must be asked for the plain way
+
+
+def clock():
+    """Monotonic seconds (a function of its own, so that tests can say when)."""
+    return time.monotonic()
+
+
 class Watch:
     """Values this process read from Redis, kept in its memory until Redis says one of them changed.
 
@@ -117,67 +130,91 @@ class Watch:
     page's time (in-process, 2026-11-30: 0.47 ms a page, 0.19 without the question; under wrk 0.45
     against 0.70 of the floor). Redis can instead tell a connection when a key it read changes
     (client-side caching, CLIENT TRACKING: https://redis.io/docs/latest/develop/reference/client-side-caching/).
+
     Each process reads these keys on one connection of its own with tracking on, and keeps what it
-    read until anything at all arrives on that connection: a note that a key read there changed
-    (written, deleted, expired, evicted or flushed, by anyone), or the connection's end. Looking for
-    that is a poll of the socket, not a round trip. Anything else (an error, a new connection) drops
-    every value kept, so nothing is kept from a connection that was not watching.
+    read until something arrives on that connection: a note that a key read there changed (written,
+    deleted, expired, evicted or flushed, by anyone), or the connection's end. Looking for it is a
+    read of the socket that does not wait. Every CONFIRM_SECONDS of use, a PING makes sure nothing
+    is held up on the way. An error, a new connection or a new process drops every value kept, so
+    nothing is kept from a connection that was not watching.
 
     - This process's own writes forget every value at once (FailOpenRedisCache), so it reads what it
       wrote without waiting for the note.
-    - Another process's write is seen once its note has arrived. Redis writes the notes of a change in
-      the loop that answers it, before it reads its next command, and the writer of a version makes
-      one more round trip after its write (articles/cache.py Version.new), so by the time the writer
-      goes on, the note is on the reader's socket.
+    - Another process's write is seen when its note arrives: at once on a working link, within
+      CONFIRM_SECONDS on one that holds it up.
+    - A thread that finds another using the connection asks Redis the plain way, as does a process
+      whose Redis will not track (a proxy, CLIENT disabled).
     """
 
-    def __init__(self, location, options):
-        self.location, self.options = location, options
+    def __init__(self, pool):
+        self.pool = pool  # django-redis's connection pool, whose settings the watch's connection copies
         self.lock = threading.Lock()
         self.connection = None
         self.values = {}
+        self.confirmed_at = 0.0  # when the last command answered on the connection was sent
         self.refused = False
 
     def get(self, key):
-        """The value of `key` (its full name in Redis), or None if there is none."""
-        with self.lock:
-            try:
-                if self.connection is None:
-                    self.connection = self.connect()
-                elif self.connection.can_read(timeout=0):  # Redis said something since the last read
-                    while self.connection.can_read(timeout=0):
-                        self.connection.read_response(push_request=True)
-                    self.values.clear()
-                if key not in self.values:
-                    self.connection.send_command("GET", key)
-                    self.values[key] = self.connection.read_response()  # watched from this read on
-                return self.values[key]
-            except BaseException:
-                self.drop()
-                raise
+        """The value of `key` (its full name in Redis), None if there is none, or ASK."""
+        if self.refused or not self.lock.acquire(blocking=False):
+            return ASK
+        try:
+            self.read_notes()
+            if self.connection is None:
+                self.connection = self.connect()
+            if self.values and clock() - self.confirmed_at >= CONFIRM_SECONDS:
+                self.ask("PING")
+            if key not in self.values:
+                value = self.ask("GET", key)  # watched from this read on
+                self.values[key] = value
+            return self.values[key]
+        except BaseException:
+            self.drop()
+            raise
+        finally:
+            self.lock.release()
+
+    def read_notes(self):
+        """Whatever Redis sent unasked: notes of changes (to noted), or the end of the connection."""
+        if self.connection is None:
+            return
+        try:
+            if self.connection.can_read(timeout=0):
+                while self.connection.can_read(timeout=0):
+                    self.connection.read_response(push_request=True)
+                self.values.clear()
+        except redis.ConnectionError:  # closed by the server (a restart, its idle timeout): connect again
+            self.drop()
+
+    def ask(self, *command):
+        """Redis's answer to `command`; a note arriving before it goes to noted() on the way."""
+        sent_at = clock()
+        self.connection.send_command(*command)
+        answer = self.connection.read_response()
+        self.confirmed_at = sent_at
+        return answer
+
+    def noted(self, note):
+        self.values.clear()
 
     def connect(self):
-        pool = redis.ConnectionPool.from_url(
-            self.location,
-            protocol=3,  # notes come on the connection they concern
-            socket_timeout=self.options.get("SOCKET_TIMEOUT"),
-            socket_connect_timeout=self.options.get("SOCKET_CONNECT_TIMEOUT"),
-        )
-        connection = pool.make_connection()
+        pool = self.pool()
+        connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})  # notes come on it
         connection.connect()
         connection.send_command("CLIENT", "TRACKING", "ON")
         try:
             connection.read_response()
         except ResponseError as exc:
-            # A server or proxy that will not track (CLIENT disabled): read the plain way from now on.
+            # A server or proxy that will not track (CLIENT disabled): asked the plain way from now on.
             self.refused = True
             logger.warning("Redis refused CLIENT TRACKING (%r): versions are read on every request.", exc)
             connection.disconnect()
             raise
+        connection._parser.set_invalidation_push_handler(self.noted)  # as redis-py's own client-side cache does
         return connection
 
     def forget(self):
-        with self.lock:
+        with self.lock:  # waits for a read under way, which would otherwise keep what it read
             self.values.clear()
 
     def drop(self):
@@ -215,15 +252,17 @@ class FailOpenRedisCache(RedisCache):
         super().__init__(server, params)
         self._ignore_exceptions = False  # errors reach fails_open, which knows what each should answer
         self.outage = OUTAGES.setdefault(str(server), Outage())
-        self.watch = WATCHES.setdefault(str(server), Watch(server, params.get("OPTIONS", {})))
+        if str(server) not in WATCHES:
+            WATCHES[str(server)] = Watch(lambda: self.client.get_client(write=True).connection_pool)
+        self.watch = WATCHES[str(server)]
 
     @fails_open(answer(None))
     def get_watched(self, key):
         """`get` for a key read on every request: answered from this process's memory while Redis has
         said nothing of a change to it (Watch)."""
-        if self.watch.refused:
-            return RedisCache.get(self, key)
         value = self.watch.get(self.make_key(key))
+        if value is ASK:
+            return RedisCache.get(self, key)
         return None if value is None else self.client.decode(value)
 
     get = fails_open(_default_of_get)(RedisCache.get)

@@ -166,6 +166,66 @@ class RedisServer:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(30)
+        # A later test given the same port must start without this server's outage or watch.
+        from config import cache as cache_backend
+
+        for clients in (cache_backend.OUTAGES, cache_backend.WATCHES):
+            for location in [location for location in clients if location.startswith(self.url(""))]:
+                del clients[location]
+
+
+class HeldLink:
+    """A TCP relay on a free loopback port to `port`, whose answers can be held up (`hold()`), as a
+    link gone silent holds them, and let through again (`release()`)."""
+
+    def __init__(self, port):
+        import socket
+        import threading
+
+        self.target, self.open = port, threading.Event()
+        self.open.set()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            try:
+                server = socket.create_connection(("127.0.0.1", self.target))
+            except OSError:  # the server is gone: so is this connection
+                client.close()
+                continue
+            threading.Thread(target=self.relay, args=(client, server, None), daemon=True).start()
+            threading.Thread(target=self.relay, args=(server, client, self.open), daemon=True).start()
+
+    @staticmethod
+    def relay(source, destination, gate):
+        try:
+            while data := source.recv(65536):
+                if gate is not None:
+                    gate.wait()
+                destination.sendall(data)
+        except OSError:
+            pass
+        finally:
+            destination.close()
+
+    def hold(self):
+        self.open.clear()
+
+    def release(self):
+        self.open.set()
+
+    def close(self):
+        self.release()
+        self.listener.close()
 
 
 def migrated_sqlite(tmp_path_factory):
