@@ -33,6 +33,7 @@ from articles.models import Article  # noqa: E402
 from community import fragments  # noqa: E402
 from community import pages as member_pages  # noqa: E402
 from community.models import Question  # noqa: E402
+from config import cache as cache_backend  # noqa: E402
 
 
 @contextmanager
@@ -68,6 +69,11 @@ def no_page_cache():
     return patched(articles.cache, "cache", DummyCache("", {}))
 
 
+def version_asked_every_time():
+    """The public pages' version asked of Redis on every request, as before config/cache.py's Watch."""
+    return patched(cache_backend.Watch, "get", lambda self, key: cache_backend.ASK)
+
+
 def median_ms(client, url, requests):
     for _ in range(10):
         client.get(url)  # warm: caches filled, connections open
@@ -89,6 +95,7 @@ def main():
     anonymous = Client()
     article = Article.objects.published().exclude(slug__startswith="synthetic-").order_by("pk").first()
     question = Question.objects.order_by("-answer_count", "pk").first()
+    asked = version_asked_every_time
     rows = [
         ("signed-in feed", member, "/activities/", "member pages kept whole", nothing, no_member_pages),
         ("question page", member, question.get_absolute_url(), "member pages kept whole", nothing, no_member_pages),
@@ -97,6 +104,8 @@ def main():
         ("anonymous article page", anonymous, article.get_absolute_url(), "public page cache", nothing, no_page_cache),
         ("anonymous home", anonymous, "/", "public page cache", nothing, no_page_cache),
         ("anonymous resources index", anonymous, "/resources/", "public page cache", nothing, no_page_cache),
+        ("anonymous article page", anonymous, article.get_absolute_url(), "version watched", nothing, asked),
+        ("anonymous home", anonymous, "/", "version watched", nothing, asked),
     ]
     print(f"{'page':<26} {'layer':<28} {'on ms':>7} {'off ms':>7} {'buys':>6}")
     for page, client, url, layer, on, off in rows:

@@ -96,56 +96,51 @@ def test_this_process_reads_its_own_writes_at_once(kept_page, client):
     assert title_on_the_page(client) == "gently"
 
 
-def test_a_note_held_up_on_the_way_costs_at_most_confirm_seconds(own_redis, client, settings, monkeypatch):
-    """A link that goes silent (a dead peer, a lost packet being sent again): the note of another
-    process's write does not come, and the PING after CONFIRM_SECONDS finds it out."""
+@pytest.fixture
+def held_link(own_redis, settings, monkeypatch):
+    """The cache reached through a link whose answers can be held up (tests/processes.py HeldLink),
+    and the watch's clock, frozen: `link.now[0]` says when it is."""
     link = HeldLink(own_redis.port)
-    settings.CACHES = {
-        "default": {**own_redis.cache_settings()["default"], "LOCATION": f"redis://127.0.0.1:{link.port}/1"}
-    }
-    now = [0.0]
-    monkeypatch.setattr(cache_backend, "clock", lambda: now[0])
+    location = f"redis://127.0.0.1:{link.port}/1"
+    settings.CACHES = {"default": {**own_redis.cache_settings()["default"], "LOCATION": location}}
+    link.now = [0.0]
+    monkeypatch.setattr(cache_backend, "clock", lambda: link.now[0])
     try:
-        article = ArticleFactory(title="Breathing exercises", slug="breathing")
-        for _ in range(2):  # rendered, then served as kept
-            assert title_on_the_page(client) == "exercises"
-        retitle_behind_the_cache(article, "Breathing, gently")
-        link.hold()
-        another_process(own_redis).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
-        assert title_on_the_page(client) == "exercises"  # the bound: kept, with no word from Redis, until
-
-        now[0] += cache_backend.CONFIRM_SECONDS
-        assert title_on_the_page(client) == "gently"  # rendered afresh: the PING was not answered
+        yield link
     finally:
         link.close()
         for clients in (cache_backend.OUTAGES, cache_backend.WATCHES):
-            clients.pop(f"redis://127.0.0.1:{link.port}/1", None)
+            clients.pop(location, None)
 
 
-def test_a_note_that_comes_while_the_watch_waits_for_an_answer_is_heeded(own_redis, settings, monkeypatch):
+def test_a_note_held_up_on_the_way_costs_at_most_confirm_seconds(held_link, own_redis, client):
+    """A link that goes silent (a dead peer, a lost packet being sent again): the note of another
+    process's write does not come, and the PING after CONFIRM_SECONDS finds it out."""
+    article = ArticleFactory(title="Breathing exercises", slug="breathing")
+    for _ in range(2):  # rendered, then served as kept
+        assert title_on_the_page(client) == "exercises"
+    retitle_behind_the_cache(article, "Breathing, gently")
+    held_link.hold()
+    another_process(own_redis).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
+    assert title_on_the_page(client) == "exercises"  # the bound: kept, with no word from Redis, until
+
+    held_link.now[0] += cache_backend.CONFIRM_SECONDS
+    assert title_on_the_page(client) == "gently"  # rendered afresh: the PING was not answered
+
+
+def test_a_note_that_comes_while_the_watch_waits_for_an_answer_is_heeded(held_link, own_redis):
     """Redis's note of a change comes before its answer to the PING: read with the answer, it must
     still count (redis-py hands it to the handler the watch gives it, or drops it)."""
     import threading
 
-    link = HeldLink(own_redis.port)
-    settings.CACHES = {
-        "default": {**own_redis.cache_settings()["default"], "LOCATION": f"redis://127.0.0.1:{link.port}/1"}
-    }
-    now = [0.0]
-    monkeypatch.setattr(cache_backend, "clock", lambda: now[0])
-    try:
-        kept = page_cache.PUBLIC.current()
-        assert cache.get_watched(page_cache.VERSION_KEY) == kept
-        link.hold()  # the note of the change below and the answer to the PING wait behind it, in that order
-        another_process(own_redis).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
-        now[0] += cache_backend.CONFIRM_SECONDS
-        threading.Timer(0.3, link.release).start()  # once the watch is waiting for its PING's answer
+    kept = page_cache.PUBLIC.current()
+    assert cache.get_watched(page_cache.VERSION_KEY) == kept
+    held_link.hold()  # the note of the change below and the answer to the PING wait behind it, in that order
+    another_process(own_redis).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
+    held_link.now[0] += cache_backend.CONFIRM_SECONDS
+    threading.Timer(0.3, held_link.release).start()  # once the watch is waiting for its PING's answer
 
-        assert cache.get_watched(page_cache.VERSION_KEY) == "moved on"
-    finally:
-        link.close()
-        for clients in (cache_backend.OUTAGES, cache_backend.WATCHES):
-            clients.pop(f"redis://127.0.0.1:{link.port}/1", None)
+    assert cache.get_watched(page_cache.VERSION_KEY) == "moved on"
 
 
 def test_a_child_process_does_not_read_its_parent_s_connection(kept_page, own_redis, client):
