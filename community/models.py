@@ -3,8 +3,8 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -274,6 +274,37 @@ class HugQuerySet(models.QuerySet):
             move_hug_counts([hug[1:] for hug in hugs], -1)
         return len(hugs), ({Hug._meta.label: len(hugs)} if hugs else {})
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """Hugs created in bulk (seeding, imports, the shell): what they are on is counted again in the
+        same transaction, so the counts follow the rows whatever conflicts were ignored."""
+        objs = list(objs)
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            recount_hugs((hug.post_id, hug.comment_id, hug.answer_id) for hug in objs)
+        return created
+
+    def update(self, **kwargs):
+        """Hugs moved in bulk (the shell): what they were on and what they are on now are counted again."""
+        with transaction.atomic(using=self.db):
+            on = list(self.select_for_update(of=("self",)).values_list("pk", "post_id", "comment_id", "answer_id"))
+            count = super().update(**kwargs)
+            now = Hug.objects.filter(pk__in=[hug[0] for hug in on]).values_list("post_id", "comment_id", "answer_id")
+            recount_hugs([hug[1:] for hug in on] + list(now))
+        return count
+
+
+def recount_hugs(hugs):
+    """Set the hug counts of what `hugs` ((post_id, comment_id, answer_id) rows) are on to the number of
+    their hug rows; through ContentQuerySet.update, so the versions of what shows the counts move too.
+    In move_hug_counts's order: comments and answers first, updates last."""
+    hugs = list(hugs)
+    for position, model, field in ((1, Comment, "comment"), (2, Answer, "answer"), (0, Post, "post")):
+        pks = sorted({hug[position] for hug in hugs if hug[position] is not None})
+        rows = Hug.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+        number = Coalesce(Subquery(rows.annotate(number=Count("pk")).values("number")), 0)
+        for start in range(0, len(pks), 500):  # a statement takes only so many values
+            model.objects.filter(pk__in=pks[start : start + 500]).update(hug_count=number)
+
 
 def move_hug_counts(hugs, sign):
     """Move the hug counts of what `hugs` ((post_id, comment_id, answer_id) rows) were on, by `sign`
@@ -296,8 +327,8 @@ class Hug(models.Model):
     """A member's hug on exactly one update, comment or answer; one per member and thing.
 
     Its thing's hug_count follows the rows: saving a new hug adds one, and HugQuerySet.delete (and so
-    Hug.delete, and a member's deletion: member_deleted) takes them off. What moves no count:
-    bulk_create (seeding sets its counts itself).
+    Hug.delete, and a member's deletion: member_deleted) takes them off; HugQuerySet's bulk_create
+    and update count what they touch again.
     """
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="hugs")
@@ -353,6 +384,25 @@ def member_deleted(sender, instance, **kwargs):
     Hug.objects.filter(user=instance).delete()
 
 
+class MemberPagesQuerySet(models.QuerySet):
+    """Rows the kept member pages show but no row of their own: written in bulk (the shell, imports),
+    they retire those pages as saving or deleting each row does (community/versions.py)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from . import versions
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        versions.MEMBER_PAGES.move_on()
+        return created
+
+    def update(self, **kwargs):
+        from . import versions
+
+        count = super().update(**kwargs)
+        versions.MEMBER_PAGES.move_on()
+        return count
+
+
 class Follow(models.Model):
     """`follower` has `followed` on their team."""
 
@@ -365,6 +415,8 @@ class Follow(models.Model):
             models.UniqueConstraint(fields=["follower", "followed"], name="follow_once"),
             models.CheckConstraint(condition=~Q(follower=models.F("followed")), name="no_following_oneself"),
         ]
+
+    objects = MemberPagesQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.follower_id} → {self.followed_id}"
@@ -380,6 +432,8 @@ class Mute(models.Model):
             models.UniqueConstraint(fields=["muter", "muted"], name="mute_once"),
             models.CheckConstraint(condition=~Q(muter=models.F("muted")), name="no_muting_oneself"),
         ]
+
+    objects = MemberPagesQuerySet.as_manager()
 
     def __str__(self):
         return f"{self.muter_id} mutes {self.muted_id}"

@@ -16,8 +16,10 @@ Three versions live here:
   article's comments and a topic's questions with their answer counts.
 - MEMBER_PAGES, the version of the signed-in pages kept whole for each member (community/pages.py):
   it moves on with any write to a row those pages show (the save and delete signals of the models
-  apps.py connects, ContentQuerySet's updates and bulk inserts, and the User and Profile querysets'
-  updates below), at once and again at commit. It lives in
+  apps.py connects, ContentQuerySet's updates and bulk inserts, HugQuerySet's and
+  MemberPagesQuerySet's (follows, mutes), and the User and Profile querysets' updates below), at
+  once and again at commit. One path sends nothing: allauth's EmailAddress updated or created in
+  bulk (the shell), seen when the pages expire (PAGE_CACHE_SECONDS). It lives in
   the database, not the cache: a cache that refuses a write (out of memory, a failover, a blip) must
   not keep a deleted or hidden update on other members' pages.
 """

@@ -126,7 +126,6 @@ def seed_volume(scale, members):
                     text=f"[sample] Update number {n}: a good day, a walk by the river and a long nap afterwards.",
                     created_at=start + datetime.timedelta(minutes=10 * n),
                     comment_count=2,
-                    hug_count=min(3, len(members)),  # the hugs below: bulk_create sends no signal to count them
                 )
                 for n in range(existing, wanted)
             ],

@@ -8,7 +8,7 @@ from django.test import Client
 from accounts.models import User
 from accounts.services import get_profile
 from community import services
-from community.models import Answer, Comment, Hug, Post, Question, Visibility
+from community.models import Answer, Comment, Follow, Hug, Mute, Post, Question, Visibility
 from tests import caches
 from tests.admin_forms import submit_change_form
 from tests.caches import cached_equals_fresh
@@ -215,6 +215,18 @@ def hugs_by_the_viewer(w):
     hugs_by(w["alice"], f"/hugs/post/{w['post'].pk}/", f"/hugs/answer/{w['answer'].pk}/")
 
 
+def mute_in_bulk_in_shell(w):
+    Mute.objects.bulk_create([Mute(muter=w["alice"], muted=w["carol"])])
+
+
+def follow_in_bulk_in_shell(w):
+    Follow.objects.bulk_create([Follow(follower=w["alice"], followed=w["bob"])])
+
+
+def hugs_in_bulk_in_shell(w):
+    Hug.objects.bulk_create([Hug(user=w["alice"], post=w["post"]), Hug(user=w["carol"], answer=w["answer"])])
+
+
 def viewer_address_unconfirmed_in_shell(w):
     from allauth.account.models import EmailAddress
 
@@ -250,6 +262,9 @@ WRITES = [
     (follow_by_the_viewer, None, None),
     (hugs_by_the_viewer, None, 'aria-pressed="true"'),
     (viewer_address_unconfirmed_in_shell, None, None),
+    (mute_in_bulk_in_shell, "Carol says well done", None),
+    (follow_in_bulk_in_shell, None, None),
+    (hugs_in_bulk_in_shell, None, 'aria-pressed="true"'),
 ]
 
 

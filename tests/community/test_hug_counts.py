@@ -250,3 +250,20 @@ def test_erasing_a_member_while_another_hugs_a_comment_they_hugged_does_not_dead
 
     assert together(erase=lambda: delete_member(user=carol), hug=hug) == []
     assert Post.objects.get(pk=post.pk).hug_count == 0 and Comment.objects.get(pk=comment.pk).hug_count == 1
+
+
+def test_hugs_created_in_bulk_in_the_shell_count_once_each_whatever_conflicts_were_ignored(hugged, alice, bob):
+    dave = verify_email(UserFactory(display_name="Dave"))
+    new = [Hug(user=dave, post=hugged["post"]), Hug(user=dave, answer=hugged["answer"])]
+    again = [Hug(user=bob, post=hugged["post"]), Hug(user=bob, comment=hugged["comment"])]  # Bob hugged these
+    Hug.objects.bulk_create(new + again, ignore_conflicts=True)
+    assert counts(hugged) == (3, 2, 3)
+    page = client_of(alice).get("/activities/").content.decode()
+    assert hugs_shown(page, f"post-{hugged['post'].pk}") == 3
+
+
+def test_hugs_moved_by_a_queryset_update_in_the_shell_keep_the_counts_right(hugged, bob):
+    other = PostFactory(author=bob)
+    assert Hug.objects.filter(user=bob, post=hugged["post"]).update(post=other) == 1
+    assert counts(hugged) == (1, 2, 2)
+    assert Post.objects.get(pk=other.pk).hug_count == 1
