@@ -333,10 +333,11 @@ def _lock_members_named(user_ids):
 
 
 def recipients_with_due_notifications():
-    """Members with notifications still to e-mail (to a confirmed address): what the sweep looks at."""
+    """Members with notifications still to e-mail (to a confirmed address, not suspended): what the
+    sweep looks at."""
     confirmed = confirmed_primary_address(OuterRef("recipient"), OuterRef("recipient__email"))
     return (
-        Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True, recipient__suspended_at__isnull=True)
         .shown()
         .filter(
             Q(recipient__profile__notification_emails=NotificationEmails.IMMEDIATELY)

@@ -26,3 +26,19 @@ def test_a_confirmed_member_is_told(client, smtp_sink):
     client.post(f"/members/{vera.pk}/team/")
     [message] = smtp_sink.to("vera@example.com")
     assert message["Subject"] == "Omar added you to their team"
+
+
+def test_a_suspended_member_is_not_told_and_the_sweep_does_not_keep_trying(client, smtp_sink):
+    from accounts.services import suspend_member
+    from community.models import Notification
+    from tests.community.factories import PostFactory
+
+    vera = verify_email(UserFactory(email="vera@example.com", display_name="Vera"))
+    post = PostFactory(author=vera, text="Vera's walk")
+    suspend_member(user=vera, reason="Spam", hide_content=False)  # her update stays up
+    client.force_login(verify_email(UserFactory(display_name="Omar")))
+    assert client.post(f"/activities/{post.pk}/", {"text": "Lovely"}).status_code == 302
+    assert Notification.objects.filter(recipient=vera, emailed_at__isnull=True).exists()
+
+    assert smtp_sink.to("vera@example.com") == []
+    assert list(recipients_with_due_notifications()) == []
