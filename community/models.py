@@ -286,7 +286,8 @@ class HugQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """Hugs moved in bulk (the shell): what they were on and what they are on now are counted again."""
         with transaction.atomic(using=self.db):
-            on = list(self.select_for_update(of=("self",)).values_list("pk", "post_id", "comment_id", "answer_id"))
+            locked = self.select_for_update(of=("self",)).order_by("pk")  # the hugs' rows, as delete() locks them
+            on = list(locked.values_list("pk", "post_id", "comment_id", "answer_id"))
             count = super().update(**kwargs)
             now = Hug.objects.filter(pk__in=[hug[0] for hug in on]).values_list("post_id", "comment_id", "answer_id")
             recount_hugs([hug[1:] for hug in on] + list(now))
@@ -303,7 +304,17 @@ def recount_hugs(hugs):
         rows = Hug.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
         number = Coalesce(Subquery(rows.annotate(number=Count("pk")).values("number")), 0)
         for start in range(0, len(pks), 500):  # a statement takes only so many values
-            model.objects.filter(pk__in=pks[start : start + 500]).update(hug_count=number)
+            lock_then_update(model.objects.filter(pk__in=pks[start : start + 500]), hug_count=number)
+
+
+def lock_then_update(queryset, **counts):
+    """`queryset.update(**counts)` where the counts are subqueries over other rows, right while others
+    write them. On PostgreSQL an UPDATE that waits for a row's lock still counts with the snapshot it
+    started with: a hug or comment committed by the lock's holder meanwhile would be left out. So the
+    rows are locked first, in a statement of their own; the UPDATE that follows counts afresh."""
+    with transaction.atomic(using=queryset.db, savepoint=False):
+        list(queryset.order_by("pk").select_for_update(no_key=True).values_list("pk", flat=True))
+        return queryset.update(**counts)
 
 
 def move_hug_counts(hugs, sign):

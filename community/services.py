@@ -12,7 +12,19 @@ from accounts import sql
 from accounts.models import NotificationEmails, Profile
 from accounts.services import confirmed_primary_address, primary_address_confirmed
 
-from .models import Answer, Comment, Follow, Hug, Mute, Notification, Post, Question, Report, Visibility
+from .models import (
+    Answer,
+    Comment,
+    Follow,
+    Hug,
+    Mute,
+    Notification,
+    Post,
+    Question,
+    Report,
+    Visibility,
+    lock_then_update,
+)
 
 
 def _now():
@@ -140,9 +152,9 @@ def recount(*, posts=None, questions=None, excluding=None):
         return Coalesce(Subquery(rows.order_by().values(parent).annotate(n=Count("pk")).values("n")), 0)
 
     if posts is not None:
-        posts.update(comment_count=visible(Comment, "post"))
+        lock_then_update(posts, comment_count=visible(Comment, "post"))
     if questions is not None:
-        questions.update(answer_count=visible(Answer, "question"))
+        lock_then_update(questions, answer_count=visible(Answer, "question"))
 
 
 def recount_parent_of(target):

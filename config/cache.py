@@ -116,6 +116,9 @@ def answer(value):
 # every note Redis sent before it, or an error that drops the connection and what it kept.
 CONFIRM_SECONDS = 0.05
 ASK = object()  # Watch.get's answer when the key must be asked for the plain way
+TRACKING = ("CLIENT", "TRACKING", "ON")
+# Settings of django-redis's pool that belong to it alone: the watch's connection is not the pool's.
+PER_POOL = ("maint_notifications", "himport")
 
 
 def clock():
@@ -143,11 +146,13 @@ class Watch:
     - Another process's write is seen when its note arrives: at once on a working link, within
       CONFIRM_SECONDS on one that holds it up.
     - A thread that finds another using the connection asks Redis the plain way, as does a process
-      whose Redis will not track (a proxy, CLIENT disabled).
+      whose Redis will not track (CLIENT disabled) or sends no notes (a proxy): on connecting, the
+      watch changes a key of its own and waits for the note before it keeps anything.
     """
 
-    def __init__(self, pool):
+    def __init__(self, pool, probe):
         self.pool = pool  # django-redis's connection pool, whose settings the watch's connection copies
+        self.probe = probe  # a key of its own, changed to see that notes come through
         self.lock = threading.Lock()
         self.connection = None
         self.values = {}
@@ -199,18 +204,34 @@ class Watch:
 
     def connect(self):
         pool = self.pool()
-        connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})  # notes come on it
+        settings = {
+            **{name: value for name, value in pool.connection_kwargs.items() if not name.startswith(PER_POOL)},
+            "protocol": 3,  # notes come on the connection they concern
+            "health_check_interval": 0,  # redis-py's check could reconnect unseen, without tracking
+        }
+        connection = pool.connection_class(**settings)
         connection.connect()
-        connection.send_command("CLIENT", "TRACKING", "ON")
         try:
+            connection.send_command(*TRACKING)
             connection.read_response()
+            connection._parser.set_invalidation_push_handler(self.noted)  # as redis-py's own client-side cache does
+            # Notes must come through (a proxy could take CLIENT TRACKING and drop them): read a key
+            # here, change it through the pool, and wait for the note, which Redis sends at once.
+            connection.send_command("GET", self.probe)
+            connection.read_response()
+            redis.Redis(connection_pool=pool).incr(self.probe)
+            if not connection.can_read(timeout=settings.get("socket_timeout") or 1):
+                raise ResponseError("no note of a change came")
+            connection.read_response(push_request=True)
         except ResponseError as exc:
-            # A server or proxy that will not track (CLIENT disabled): asked the plain way from now on.
+            # A server or proxy that will not track, or sends no notes: asked the plain way from now on.
             self.refused = True
-            logger.warning("Redis refused CLIENT TRACKING (%r): versions are read on every request.", exc)
+            logger.warning("Redis refused CLIENT TRACKING (%s): versions are read on every request.", exc)
             connection.disconnect()
             raise
-        connection._parser.set_invalidation_push_handler(self.noted)  # as redis-py's own client-side cache does
+        except BaseException:
+            connection.disconnect()
+            raise
         return connection
 
     def forget(self):
@@ -252,17 +273,23 @@ class FailOpenRedisCache(RedisCache):
         super().__init__(server, params)
         self._ignore_exceptions = False  # errors reach fails_open, which knows what each should answer
         self.outage = OUTAGES.setdefault(str(server), Outage())
-        if str(server) not in WATCHES:
-            WATCHES[str(server)] = Watch(lambda: self.client.get_client(write=True).connection_pool)
-        self.watch = WATCHES[str(server)]
+        # One per process (setdefault: two threads making their cache objects at once get the same one).
+        pool = lambda: self.client.get_client(write=True).connection_pool  # noqa: E731
+        self.watch = WATCHES.setdefault(str(server), Watch(pool, probe=self.make_key("watch:probe")))
 
-    @fails_open(answer(None))
     def get_watched(self, key):
         """`get` for a key read on every request: answered from this process's memory while Redis has
-        said nothing of a change to it (Watch)."""
-        value = self.watch.get(self.make_key(key))
+        said nothing of a change to it (Watch). An answer from memory is no sign that Redis is up, so
+        it does not count as one for the outage."""
+        if self.outage.skipping():
+            return None
+        try:
+            value = self.watch.get(self.make_key(key))
+        except OUTAGE_ERRORS as exc:
+            self.outage.failed(exc)
+            return None
         if value is ASK:
-            return RedisCache.get(self, key)
+            return self.get(key)
         return None if value is None else self.client.decode(value)
 
     get = fails_open(_default_of_get)(RedisCache.get)

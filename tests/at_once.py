@@ -45,3 +45,42 @@ def together(**works):
     for thread in threads:
         thread.join()
     return errors
+
+
+def while_a_transaction_is_held(hold, then):
+    """Run `hold` in a transaction kept open, and `then` in another; let the first commit only once the
+    second waits for one of its row locks (PostgreSQL), so `then` goes on after that commit. What a
+    count takes from before the wait, not after, shows here. Returns the errors either raised."""
+    from django.db import connection, transaction
+
+    from tests.processes import wait_for
+
+    holding, release = threading.Event(), threading.Event()
+
+    def held():
+        with transaction.atomic():
+            hold()
+            holding.set()
+            release.wait(60)
+
+    def after():
+        holding.wait(60)
+        then()
+
+    def release_once_waiting():
+        holding.wait(60)
+
+        def waiting():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+                return cursor.fetchone()[0] > 0
+
+        try:
+            wait_for(waiting, 60, "the second transaction to wait for the first's lock")
+        finally:
+            release.set()
+
+    return together(hold=held, then=after, release=release_once_waiting)

@@ -167,11 +167,18 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(30)
         # A later test given the same port must start without this server's outage or watch.
-        from config import cache as cache_backend
+        forget_clients_of(self.url(""))
 
-        for clients in (cache_backend.OUTAGES, cache_backend.WATCHES):
-            for location in [location for location in clients if location.startswith(self.url(""))]:
-                del clients[location]
+
+def forget_clients_of(prefix):
+    """Drop this process's outage and watch of every cache location starting with `prefix`."""
+    from config import cache as cache_backend
+
+    for clients in (cache_backend.OUTAGES, cache_backend.WATCHES):
+        for location in [location for location in clients if location.startswith(prefix)]:
+            client = clients.pop(location)
+            if isinstance(client, cache_backend.Watch):
+                client.drop()
 
 
 class HeldLink:

@@ -5,6 +5,7 @@ next request. Each test runs a redis-server of its own."""
 
 import os
 import pickle
+import select
 
 import pytest
 from django.core.cache import cache, caches
@@ -13,7 +14,7 @@ from articles import cache as page_cache
 from config import cache as cache_backend
 from tests.articles.test_page_cache import retitle_behind_the_cache
 from tests.factories import ArticleFactory
-from tests.processes import HeldLink, RedisServer
+from tests.processes import HeldLink, RedisServer, forget_clients_of
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +60,9 @@ def kept_page(own_redis, client):
     return article
 
 
-def test_a_kept_page_is_served_without_asking_redis_anything(kept_page, own_redis, client):
+def test_a_kept_page_is_served_without_asking_redis_anything(kept_page, own_redis, client, monkeypatch):
     counter = another_process(own_redis)  # one connection: its own commands are INFO alone
+    monkeypatch.setattr(cache_backend, "clock", lambda: cache.watch.confirmed_at)  # no PING due, however slow
 
     def commands_served():
         return sum(stat["calls"] for name, stat in counter.info("commandstats").items() if name != "cmdstat_info")
@@ -85,7 +87,8 @@ def test_a_flush_of_redis_is_heeded(kept_page, own_redis, client):
 
 
 def test_a_restart_of_redis_is_heeded(kept_page, own_redis, client):
-    own_redis.stop()
+    own_redis.process.kill()  # not stop(), which would also drop this process's watch
+    own_redis.process.wait()
     own_redis.start()
     assert title_on_the_page(client) == "gently"
 
@@ -109,8 +112,7 @@ def held_link(own_redis, settings, monkeypatch):
         yield link
     finally:
         link.close()
-        for clients in (cache_backend.OUTAGES, cache_backend.WATCHES):
-            clients.pop(location, None)
+        forget_clients_of(location)
 
 
 def test_a_note_held_up_on_the_way_costs_at_most_confirm_seconds(held_link, own_redis, client):
@@ -131,15 +133,19 @@ def test_a_note_held_up_on_the_way_costs_at_most_confirm_seconds(held_link, own_
 def test_a_note_that_comes_while_the_watch_waits_for_an_answer_is_heeded(held_link, own_redis):
     """Redis's note of a change comes before its answer to the PING: read with the answer, it must
     still count (redis-py hands it to the handler the watch gives it, or drops it)."""
-    import threading
-
     kept = page_cache.PUBLIC.current()
     assert cache.get_watched(page_cache.VERSION_KEY) == kept
     held_link.hold()  # the note of the change below and the answer to the PING wait behind it, in that order
     another_process(own_redis).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
     held_link.now[0] += cache_backend.CONFIRM_SECONDS
-    threading.Timer(0.3, held_link.release).start()  # once the watch is waiting for its PING's answer
+    connection = cache.watch.connection
+    send = connection.send_command
 
+    def send_then_release(*command, **kwargs):  # the PING is on its way: both come now, the note first
+        send(*command, **kwargs)
+        held_link.release()
+
+    connection.send_command = send_then_release
     assert cache.get_watched(page_cache.VERSION_KEY) == "moved on"
 
 
@@ -158,7 +164,9 @@ def test_a_child_process_does_not_read_its_parent_s_connection(kept_page, own_re
         os._exit(0)
     os.close(write)
     with os.fdopen(read, "rb") as pipe:
-        answer = pickle.loads(pipe.read())  # noqa: S301 - our own child's answer
+        if not select.select([pipe], [], [], 60)[0]:
+            os.kill(pid, 9)
+        answer = pickle.loads(pipe.read() or pickle.dumps("the child said nothing in a minute"))  # noqa: S301
     os.waitpid(pid, 0)
     fresh, own, version = answer
     assert fresh and own and version == page_cache.PUBLIC.current()
@@ -185,3 +193,15 @@ def test_a_redis_that_will_not_track_is_asked_every_time(tmp_path, settings, cli
     finally:
         server.stop()
         del caches["default"]
+
+
+def test_a_redis_that_sends_no_notes_is_asked_every_time(own_redis, client, monkeypatch, caplog):
+    """A server or proxy that takes CLIENT TRACKING but sends no notes (here: tracking asked off)."""
+    monkeypatch.setattr(cache_backend, "TRACKING", ("CLIENT", "TRACKING", "OFF"))
+    article = ArticleFactory(title="Breathing exercises", slug="breathing")
+    for _ in range(2):
+        assert title_on_the_page(client) == "exercises"
+    assert cache.watch.refused and "no note of a change came" in caplog.text
+    retitle_behind_the_cache(article, "Breathing, gently")
+    another_process(own_redis).set(cache.make_key(page_cache.VERSION_KEY), pickle.dumps("moved on"))
+    assert title_on_the_page(client) == "gently"

@@ -9,9 +9,9 @@ from django.test import Client
 
 from accounts.services import delete_member
 from community import services
-from community.models import Answer, Comment, Hug, Post
+from community.models import Answer, Comment, Hug, Post, Question
 from tests.at_once import together
-from tests.community.factories import PostFactory, QuestionFactory
+from tests.community.factories import CommentFactory, PostFactory, QuestionFactory
 from tests.factories import UserFactory, verify_email
 
 pytestmark = pytest.mark.django_db
@@ -181,8 +181,6 @@ def test_hugs_deleted_by_a_filter_across_updates_and_comments_come_off_their_cou
     hugs' rows; PostgreSQL refused FOR UPDATE on the joined side. Found by a review helper."""
     from django.db.models import Q
 
-    from tests.community.factories import CommentFactory
-
     post = PostFactory(author=alice)
     comment = CommentFactory(author=alice, post=PostFactory(author=bob))
     Hug.objects.create(user=bob, post=post)
@@ -215,7 +213,6 @@ def test_erasing_a_member_while_another_hugs_a_comment_they_hugged_does_not_dead
     from django.db import connection
 
     from community import versions
-    from tests.community.factories import CommentFactory
     from tests.conftest import skip_or_fail
 
     if connection.vendor != "postgresql":
@@ -267,3 +264,33 @@ def test_hugs_moved_by_a_queryset_update_in_the_shell_keep_the_counts_right(hugg
     assert Hug.objects.filter(user=bob, post=hugged["post"]).update(post=other) == 1
     assert counts(hugged) == (1, 2, 2)
     assert Post.objects.get(pk=other.pk).hug_count == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("write", ["hugs in bulk", "an answer deleted"])
+def test_a_recount_waiting_for_another_write_counts_it_once_it_commits(write):
+    """Found by a review: a recount that waited for the lock of a hug or comment being added counted
+    with what it saw before the wait, and the count came out one short of the rows."""
+    from django.db import connection
+
+    from tests.at_once import while_a_transaction_is_held
+    from tests.conftest import skip_or_fail
+
+    if connection.vendor != "postgresql":
+        skip_or_fail("two transactions at once need two connections to PostgreSQL: DATABASE_URL is not PostgreSQL")
+    alice, bob, carol = (verify_email(UserFactory()) for _ in range(3))
+    post = PostFactory(author=alice)
+    comment = services.create_comment(author=alice, text="First", post=post)
+    if write == "hugs in bulk":
+        hold = lambda: Hug.objects.create(user=bob, comment=comment)  # noqa: E731
+        then = lambda: Hug.objects.bulk_create([Hug(user=carol, comment=comment)])  # noqa: E731
+    else:
+        question = QuestionFactory(author=alice)
+        doomed = services.answer_question(author=carol, question=question, text="Soon gone")
+        hold = lambda: services.answer_question(author=bob, question=question, text="Bob answers")  # noqa: E731
+        then = lambda: services.delete_answer(answer=doomed)  # noqa: E731
+
+    assert while_a_transaction_is_held(hold, then) == []
+    assert Comment.objects.get(pk=comment.pk).hug_count == Hug.objects.filter(comment=comment).count()
+    if write == "an answer deleted":
+        assert Question.objects.get(pk=question.pk).answer_count == Answer.objects.filter(question=question).count()
