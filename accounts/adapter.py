@@ -3,6 +3,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
@@ -24,7 +25,20 @@ def on_site(url):
     return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
+# What the database keeps of an address (RFC 5321's limit); allauth's forms take up to 320.
+EMAIL_MAX_LENGTH = 254
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        """Every address a member types (sign-up, adding an address, a password reset): one longer than
+        the database keeps was a 500, or was cut to a broken address at sign-up."""
+        if len(email) > EMAIL_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"That e-mail address is too long: an address has at most {EMAIL_MAX_LENGTH} characters."
+            )
+        return super().clean_email(email)
+
     def is_safe_url(self, url):
         """allauth's check, for a `next` that is not an address at all (e.g. "http://[") too:
         not safe, rather than a 500 on the sign-in pages."""

@@ -78,6 +78,9 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description="Suspend selected members (with a reason)")
     def suspend(self, request, queryset):
+        if queryset.filter(pk=request.user.pk).exists():  # it would lock them out of the admin at once
+            self.message_user(request, "You can't suspend yourself: nobody was suspended.", messages.ERROR)
+            return None
         form, page = ask_first(
             self,
             request,

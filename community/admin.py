@@ -250,8 +250,20 @@ class ModeratedAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">View</a>', obj.get_absolute_url())
 
 
+class PostAdminForm(forms.ModelForm):
+    def clean(self):
+        """The picture is not on the form (read-only), so Django leaves out the check that needs it:
+        clearing the text of an update without a picture was a 500."""
+        cleaned = super().clean()
+        if "text" not in self.errors and not cleaned.get("text") and not self.instance.image:
+            [constraint] = [c for c in Post._meta.constraints if c.name == "post_has_text_or_picture"]
+            raise forms.ValidationError(constraint.violation_error_message)
+        return cleaned
+
+
 @admin.register(Post)
 class PostAdmin(ModeratedAdmin):
+    form = PostAdminForm
     list_display = ["id", "author", "status", "created_at", "hug_count", "comment_count", "view_link"]
     search_fields = ["text", "author__email", "author__display_name"]
 

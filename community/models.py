@@ -1,7 +1,9 @@
+import re
 from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
@@ -644,6 +646,18 @@ class WarningPhrase(models.Model):
     def __str__(self):
         return self.phrase
 
+    def clean(self):
+        """A phrase with no words once normalised ("%", an emoji) would never match anything."""
+        from .safety import normalise
+
+        errors = {}
+        if self.phrase and not normalise(self.phrase):
+            errors["phrase"] = "This phrase has no words to match: use letters or digits."
+        if not re.fullmatch(r"[a-z]{2}", self.language or ""):
+            errors["language"] = "Use a two-letter ISO 639-1 code in lower case, such as en, es or fr."
+        if errors:
+            raise ValidationError(errors)
+
     def exceptions(self):
         return _words(self.not_after), _words(self.not_before)
 
@@ -686,6 +700,13 @@ class CrisisResource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Listed to members in crisis: one they could not reach would waste their time."""
+        if not (self.phone.strip() or self.text.strip() or self.web_url):
+            raise ValidationError(
+                "Give at least one way to reach this helpline: a phone number, a text number or a website."
+            )
 
     @property
     def is_international(self):

@@ -34,8 +34,9 @@ class _FormFields(HTMLParser):
             self._select = None
 
 
-def submit_change_form(client, url, **changes):
-    """GET the admin page at `url`, change the named fields, POST it; returns the response."""
+def submit_change_form(client, url, expect=302, **changes):
+    """GET the admin page at `url`, change the named fields, POST it; returns the response, whose
+    status must be `expect` (302: saved; 200: the form again, with errors)."""
     page = client.get(url)
     assert page.status_code == 200, url
     parser = _FormFields()
@@ -45,5 +46,5 @@ def submit_change_form(client, url, **changes):
         data.setdefault(name, []).append(value)
     data.update({name: [value] for name, value in changes.items()})
     response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response.status_code == expect, response.content.decode()[:3000]
     return response

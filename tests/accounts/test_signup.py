@@ -127,3 +127,23 @@ def test_send_the_link_again_from_settings_is_rate_limited(client, member, mailo
     confirmations = [m for m in mailoutbox if member.email in m.to]
     assert len(confirmations) == 1
     assert "/accounts/confirm-email/" in confirmations[0].body
+
+
+TOO_LONG = "x" * 300 + "@example.com"
+SAYS_TOO_LONG = "That e-mail address is too long"
+
+
+def test_an_address_longer_than_any_is_refused_with_a_message_wherever_it_is_typed(client, member):
+    """Found by a bad-input hunt: adding one or asking for a reset was a 500, and signing up cut it
+    to a broken address the account could never confirm."""
+    response = client.post("/accounts/signup/", {**GOOD, "email": TOO_LONG})
+    assert response.status_code == 200 and SAYS_TOO_LONG in response.content.decode()
+    assert not User.objects.filter(display_name="Lena").exists()
+
+    response = client.post("/accounts/password/reset/", {"email": TOO_LONG})
+    assert response.status_code == 200 and SAYS_TOO_LONG in response.content.decode()
+
+    client.force_login(member)
+    response = client.post("/accounts/email/", {"email": TOO_LONG, "action_add": "1"})
+    assert response.status_code == 200 and SAYS_TOO_LONG in response.content.decode()
+    assert not EmailAddress.objects.filter(user=member, email__startswith="xxx").exists()
