@@ -10,6 +10,10 @@ from articles.models import Article
 from .models import Answer, Comment, Post, Question
 
 HIDDEN_READ_ONLY = "Our moderators hid this, so it can't be changed or replied to. You can still delete it."
+PARENT_GONE_READ_ONLY = (
+    "What this is on is no longer shown (our moderators hid it, or it was taken down), so it can't be changed. "
+    "You can still delete it."
+)
 
 
 def can_post(user):
@@ -24,19 +28,21 @@ def _get_visible(model, user, pk):
 def get_visible(model, user, pk):
     """A thing `user` may see, and whose update, question or article they may see too."""
     obj = _get_visible(model, user, pk)
-    if isinstance(obj, Comment):
-        parent_visible = (
-            Post.objects.visible_to(user).filter(pk=obj.post_id).exists()
-            if obj.post_id
-            else Article.objects.published().filter(pk=obj.article_id).exists()
-        )
-    elif isinstance(obj, Answer):
-        parent_visible = Question.objects.visible_to(user).filter(pk=obj.question_id).exists()
-    else:
-        parent_visible = True
-    if not parent_visible:
+    if not parent_visible(obj, user):
         raise Http404
     return obj
+
+
+def parent_visible(obj, user):
+    """Whether `user` may see the update, article or question a comment or answer is on (True for
+    anything else)."""
+    if isinstance(obj, Comment):
+        if obj.post_id:
+            return Post.objects.visible_to(user).filter(pk=obj.post_id).exists()
+        return Article.objects.published().filter(pk=obj.article_id).exists()
+    if isinstance(obj, Answer):
+        return Question.objects.visible_to(user).filter(pk=obj.question_id).exists()
+    return True
 
 
 def get_own(model, user, pk, *, editing=True):
@@ -50,6 +56,8 @@ def get_own(model, user, pk, *, editing=True):
         raise PermissionDenied("Your account is suspended, so you can't change what you posted.")
     if editing and obj.is_hidden:
         raise PermissionDenied(HIDDEN_READ_ONLY)
+    if editing and not parent_visible(obj, user):  # its page would be a 404 to them once saved
+        raise PermissionDenied(PARENT_GONE_READ_ONLY)
     return obj
 
 

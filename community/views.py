@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -231,6 +232,8 @@ def comment_edit(request, pk):
 def comment_delete(request, pk):
     comment = permissions.get_own(Comment, request.user, pk, editing=False)
     back = comment.post.get_absolute_url() if comment.post_id else comment.article.get_absolute_url()
+    if not permissions.parent_visible(comment, request.user):  # hidden meanwhile: a page they can see
+        back = reverse("community:feed") if comment.post_id else reverse("articles:article-index")
     return _confirm_delete(request, comment, "comment", lambda: services.delete_comment(comment=comment), back)
 
 
@@ -334,6 +337,8 @@ def answer_edit(request, pk):
 def answer_delete(request, pk):
     answer = permissions.get_own(Answer, request.user, pk, editing=False)
     back = answer.question.get_absolute_url()
+    if not permissions.parent_visible(answer, request.user):  # hidden meanwhile: a page they can see
+        back = reverse("community:question-list")
     return _confirm_delete(request, answer, "answer", lambda: services.delete_answer(answer=answer), back)
 
 

@@ -100,3 +100,16 @@ def test_services_named_in_the_environment_are_the_ones_in_use():
     cache.set("service-check", "yes", 5)
     assert cache.get("service-check") == "yes"
     assert cache.client.get_client().ping()
+
+
+def test_a_form_sent_without_its_token_gets_our_page_saying_what_to_do(member):
+    """Found by a bad-input hunt: Django's bare "CSRF verification failed" page, with nothing to do."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    response = client.post("/activities/", {"text": "hi"})
+    page = response.content.decode()
+    assert response.status_code == 403 and "The form could not be sent" in page and "Go back" in page
+    assert "CSRF verification failed" not in page
+    assert "<title>The form could not be sent | Kindred</title>" in page and "Log out" in page  # the site's own layout

@@ -89,3 +89,27 @@ def test_visible_content_stays_editable(alice, alice_client):
     post = PostFactory(author=alice, text="Fine")
     assert alice_client.post(f"/activities/{post.pk}/edit/", {"text": "Still fine"}).status_code == 302
     assert Post.objects.get().text == "Still fine"
+
+
+PARENT_GONE = "What this is on is no longer shown"
+
+
+@pytest.mark.parametrize("kind", ["comment", "answer"])
+def test_a_reply_under_hidden_content_can_be_deleted_not_edited_and_the_way_back_is_a_page_they_see(
+    kind, alice, alice_client, bob
+):
+    """Found by a bad-input hunt: the edit saved and led to a 404, and so did the delete."""
+    if kind == "comment":
+        reply = CommentFactory(author=alice, post=PostFactory(author=bob, **HIDDEN), text="Kind words")
+        edit, delete, back = f"/comments/{reply.pk}/edit/", f"/comments/{reply.pk}/delete/", "/activities/"
+    else:
+        reply = AnswerFactory(author=alice, question=QuestionFactory(author=bob, **HIDDEN), text="Kind words")
+        edit, delete, back = f"/answers/{reply.pk}/edit/", f"/answers/{reply.pk}/delete/", "/questions/"
+    for response in [alice_client.get(edit), alice_client.post(edit, {"text": "Edited"})]:
+        assert response.status_code == 403 and PARENT_GONE in response.content.decode()
+    assert type(reply).objects.get(pk=reply.pk).text == "Kind words"
+
+    response = alice_client.post(delete)
+    assert response.status_code == 302 and response["Location"] == back
+    assert alice_client.get(back).status_code == 200
+    assert not type(reply).objects.filter(pk=reply.pk).exists()
