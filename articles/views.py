@@ -61,7 +61,7 @@ def article_preview(request, pk):
     return render_article(request, article, preview=True)
 
 
-def render_article(request, article, preview=False):
+def render_article(request, article, preview=False, comment_form=None, status=200):
     sources = list(article.sources.all())
     topics = list(article.topics.all())
     related = (
@@ -84,7 +84,9 @@ def render_article(request, article, preview=False):
             "member_count": User.objects.member_count(),
             "preview": preview,
             "json_ld": article_json_ld(article, topics),
+            "comment_form": comment_form,
         },
+        status=status,
     )
 
 

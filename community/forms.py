@@ -6,6 +6,9 @@ from articles.models import Topic
 
 from .models import Answer, Comment, Post, Question
 
+# Our wording for a text over its limit (browsers stop at the limit; a pasted or scripted one can pass it).
+TOO_LONG = {"max_length": "Please keep it to %(limit_value)d characters or fewer (this has %(show_value)d)."}
+
 
 class PostForm(forms.ModelForm):
     image = PictureField(label="Add a picture", required=False)
@@ -15,6 +18,7 @@ class PostForm(forms.ModelForm):
         fields = ["text", "image", "image_alt"]
         labels = {"text": "Your update", "image_alt": "Describe the picture (for people using screen readers)"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "placeholder": "What's on your mind?", "maxlength": 5000})}
+        error_messages = {"text": TOO_LONG, "image_alt": TOO_LONG}
 
     # "Text or a picture" is the model's constraint, which the form validates (with its message);
     # the text arrives stripped, so blanks alone count as no text.
@@ -26,7 +30,7 @@ class CommentForm(forms.ModelForm):
         fields = ["text"]
         labels = {"text": "Your comment"}
         widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": 3000})}
-        error_messages = {"text": {"required": "Please write something before sending."}}
+        error_messages = {"text": {"required": "Please write something before sending.", **TOO_LONG}}
 
 
 class QuestionForm(forms.ModelForm):
@@ -38,6 +42,7 @@ class QuestionForm(forms.ModelForm):
             "title": forms.TextInput(attrs={"maxlength": 200}),
             "details": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
         }
+        error_messages = {"title": TOO_LONG, "details": TOO_LONG}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,12 +56,14 @@ class AnswerForm(forms.ModelForm):
         fields = ["text"]
         labels = {"text": "Your answer"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 5000})}
+        error_messages = {"text": TOO_LONG}
 
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
         label="What's wrong with it?",
         max_length=1000,
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         help_text="Only our moderators see your report. The author is never told who reported it or what you wrote.",
     )

@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.pictures import private_picture_response
 from articles.models import Article, Topic
 from articles.search import MAX_QUERY_LENGTH, clean_query
+from articles.views import render_article
 
 from . import fragments, permissions, queries, ratelimit, safety, services
 from . import search as site_search
@@ -212,8 +213,9 @@ def article_comment(request, article_id):
         comment = services.create_comment(author=request.user, text=form.cleaned_data["text"], article=article)
         _screen(request, comment)
         return redirect(comment.get_absolute_url())
-    messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
-    return redirect(article.get_absolute_url() + "#comments")
+    # The article again, with the comment and why it was refused in its box: nothing typed is lost.
+    article = Article.objects.published().with_people().get(pk=article.pk)
+    return render_article(request, article, comment_form=form, status=400)
 
 
 @login_required

@@ -49,7 +49,7 @@ def article_comments(context, article):
         "comments": comments,
         "member": True,
         "user": user,
-        "form": CommentForm(),
+        "form": context.get("comment_form") or CommentForm(),  # a refused comment comes back with its text
         "can_post": permissions.can_post(user),
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

@@ -212,3 +212,24 @@ def test_deleting_or_renaming_a_question_updates_the_cached_article_page(client,
     assert "A kinder title" in body and "My first title" not in body
     alice_client.post(f"/questions/{question.pk}/delete/")
     assert "A kinder title" not in anonymous.get("/resources/coping-article/").content.decode()
+
+
+@pytest.mark.parametrize("refusal", ["too long", "posting too quickly"])
+def test_a_refused_article_comment_comes_back_with_its_text_and_why(alice_client, monkeypatch, refusal):
+    """Found by a bad-input hunt: the page said "nothing was lost" and the comment box was empty."""
+    from community import ratelimit
+    from community.models import Comment
+
+    article = ArticleFactory(slug="breathing")
+    text = "Thank you for this, it helped my mother and me talk about the scan."
+    if refusal == "too long":
+        text += " more" * 1100
+        says = "Please keep it to 3000 characters or fewer"
+    else:
+        monkeypatch.setattr(ratelimit, "allow", lambda user, action: False)
+        says = "nothing was lost"
+    response = alice_client.post(f"/comments/article/{article.pk}/", {"text": text})
+    page = response.content.decode()
+    assert response.status_code == 400 and says in page
+    assert text in page.replace("&#x27;", "'")  # in the comment box, to send again
+    assert not Comment.objects.filter(article=article).exists()
