@@ -35,6 +35,7 @@ ASSETS = {
     "hugs_js": "js/hugs.js",
     "time_js": "js/time.js",
     "menu_js": "js/menu.js",
+    "forms_js": "js/forms.js",
     "logo": "img/logo.svg",
     "icons": "img/icons.svg",
 }

@@ -35,3 +35,26 @@ def test_choosing_a_picture_shows_its_preview_and_name(browser, live_server, wid
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, wide
     context.close()
+
+
+def test_a_form_is_sent_once_however_often_it_is_pressed(browser, live_server):
+    """Found by a bad-input hunt: a double click posted an update twice (static/js/forms.js). The page
+    counts the sends that go ahead, and keeps them from leaving, so nothing depends on timing."""
+    member = verify_email(UserFactory(display_name="Maya"))
+    context = signed_in_context(browser, live_server, member)
+    page = context.new_page()
+    page.goto("/activities/")
+    page.get_by_label("Your update").fill("A good day at the coast")
+    page.evaluate(
+        """() => {
+        window.sent = 0;  // after forms.js's listener, which runs first
+        document.addEventListener("submit", (event) => {
+            if (!event.defaultPrevented) window.sent++;
+            event.preventDefault();
+        });
+    }"""
+    )
+    page.get_by_role("button", name="Post", exact=True).dblclick()
+    page.evaluate("() => document.querySelector('form.composer').requestSubmit()")
+    assert page.evaluate("window.sent") == 1
+    context.close()
