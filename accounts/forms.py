@@ -30,7 +30,11 @@ def clean_display_name(value):
     return value
 
 
-NAME_REQUIRED = {"required": "Please enter the name other members will see."}
+NAME_REQUIRED = {
+    "required": "Please enter the name other members will see.",
+    # The field takes up to 500 so that spaces can be collapsed first; the name itself has 60 (above).
+    "max_length": "Please keep your name to 60 characters or fewer.",
+}
 
 
 class SignupForm(AllauthSignupForm):

@@ -54,6 +54,7 @@ def test_signup_without_consent_is_refused_and_stores_nothing(client):
         ("", "Please enter the name other members will see."),
         ("   ", "Please enter the name other members will see."),
         ("x" * 500, "Please keep your name to 60 characters or fewer."),
+        ("x" * 600, "Please keep your name to 60 characters or fewer."),  # past the field's own 500
         ("me@example.com", "Please don&#x27;t use an e-mail address as your name"),
     ],
 )
