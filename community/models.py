@@ -303,10 +303,16 @@ def recount_hugs(hugs):
     hugs = list(hugs)
     for position, model, field in ((1, Comment, "comment"), (2, Answer, "answer"), (0, Post, "post")):
         pks = sorted({hug[position] for hug in hugs if hug[position] is not None})
-        rows = Hug.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
-        number = Coalesce(Subquery(rows.annotate(number=Count("pk")).values("number")), 0)
         for start in range(0, len(pks), 500):  # a statement takes only so many values
-            lock_then_update(model.objects.filter(pk__in=pks[start : start + 500]), hug_count=number)
+            chunk = model.objects.filter(pk__in=pks[start : start + 500])
+            lock_then_update(chunk, hug_count=number_of(Hug.objects.all(), field))
+
+
+def number_of(rows, parent):
+    """How many of `rows` are on the row being updated (`parent`: their foreign key to it), for a
+    count set by an UPDATE; 0 when none are."""
+    rows = rows.filter(**{parent: OuterRef("pk")}).order_by().values(parent)
+    return Coalesce(Subquery(rows.annotate(number=Count("pk")).values("number")), 0)
 
 
 def lock_then_update(queryset, **counts):

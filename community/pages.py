@@ -36,6 +36,7 @@ from articles.cache import PUBLIC
 
 from . import safety
 from .fragments import CSRF_PLACEHOLDER as PLACEHOLDER
+from .fragments import csrf_input
 from .services import unread_count
 from .times import words_for
 from .versions import MEMBER_PAGES
@@ -119,5 +120,5 @@ def served(request, pieces, now):
         text, opening, moment, closing = pieces[n : n + 4]
         parts += (text, opening, words_for(moment, now, year).encode(), closing)
     parts.append(pieces[-1])
-    token = f'name="csrfmiddlewaretoken" value="{get_token(request)}"'.encode()
+    token = csrf_input(get_token(request)).encode()
     return b"".join(parts).replace(PLACEHOLDER.encode(), token)

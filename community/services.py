@@ -4,8 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from accounts import sql
@@ -24,6 +23,7 @@ from .models import (
     Report,
     Visibility,
     lock_then_update,
+    number_of,
 )
 
 
@@ -146,10 +146,10 @@ def recount(*, posts=None, questions=None, excluding=None):
     """
 
     def visible(model, parent):
-        rows = model.objects.filter(**{parent: OuterRef("pk")}, status=Visibility.VISIBLE)
+        rows = model.objects.filter(status=Visibility.VISIBLE)
         if excluding is not None:
             rows = rows.exclude(author=excluding)
-        return Coalesce(Subquery(rows.order_by().values(parent).annotate(n=Count("pk")).values("n")), 0)
+        return number_of(rows, parent)
 
     if posts is not None:
         lock_then_update(posts, comment_count=visible(Comment, "post"))

@@ -123,12 +123,15 @@ def _refusal(request, action):
 # The feed and updates
 
 
+FEED_VIEWS = ("all", "team", "questions")  # the first is the feed's own address, kept without a query string
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-@cached_member_page(queries=("view=team", "view=questions", "view=all"))
+@cached_member_page(queries=tuple(f"view={view}" for view in FEED_VIEWS[1:]))
 def feed(request):
     view = request.GET.get("view", "all")
-    if view not in ("all", "team", "questions"):
+    if view not in FEED_VIEWS:
         view = "all"
     form = PostForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and _may_post(request, form, "post"):

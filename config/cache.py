@@ -184,9 +184,8 @@ class Watch:
         if self.connection is None:
             return
         try:
-            if self.connection.can_read(timeout=0):
-                while self.connection.can_read(timeout=0):
-                    self.connection.read_response(push_request=True)
+            while self.connection.can_read(timeout=0):  # a note also reaches noted(); anything else counts too
+                self.connection.read_response(push_request=True)
                 self.values.clear()
         except redis.ConnectionError:  # closed by the server (a restart, its idle timeout): connect again
             self.drop()

@@ -30,6 +30,8 @@ def refusing_redis(tmp_path, settings):
     def refuse():
         client.config_set("maxmemory-policy", "noeviction")
         client.config_set("maxmemory", "1")
+        with pytest.raises(redis.exceptions.ResponseError, match="maxmemory"):  # writes are refused from now on
+            client.set("kindred:probe", "1")
 
     server.refuse = refuse
     try:
@@ -56,7 +58,7 @@ def test_with_the_cache_refusing_writes_members_still_delete_and_mute_and_nothin
     assert page.status_code == 200 and "12 Private Lane" not in page.content.decode()
 
     assert alice_client.post(f"/members/{dave.pk}/mute/").status_code == 302
-    for _ in range(2):  # with the mute's message, then as kept
+    for _ in range(2):  # with the mute's message, then again (nothing can be kept while writes are refused)
         page = alice_client.get("/activities/")
         assert page.status_code == 200 and "Dave&#x27;s walk" not in page.content.decode()
     assert alice_client.get("/activities/?view=team").status_code == 200
